@@ -1,0 +1,189 @@
+"""Running git safely for a terminal app: never a prompt, never a hang, errors in the user's words.
+
+Git asks for a password on the terminal, through an askpass program or through ssh; inside a
+full-screen app any of those hangs it. Every remote command therefore runs with prompts off, an
+empty askpass (an empty GIT_ASKPASS also overrides `core.askPass`; an askpass that prints nothing
+would instead make git send empty credentials and wait for the reply), ssh in batch mode, and a
+kill-after timeout. Against a 401 server on 127.0.0.1 that fails in hundredths of a second.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Callable, Iterable
+from urllib.parse import urlsplit, urlunsplit
+
+from git import Repo
+from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
+from git.util import RemoteProgress
+
+from homepage_tui.errors import PublishError
+from homepage_tui.publish.errors import (
+    AuthRequiredError,
+    GitCommandFailedError,
+    NotARepositoryError,
+    RemoteUnreachableError,
+)
+
+# A progress callback gets the stage ("Writing objects") and a fraction in 0..1, or None when git
+# does not know the total yet.
+ProgressCallback = Callable[[str, "float | None"], None]
+
+SSH_OPTIONS = "-o BatchMode=yes -o ConnectTimeout=10"
+
+
+def open_repo(root: str | os.PathLike[str]) -> Repo:
+    """The repository that holds `root` (the site may sit in a sub-folder of it)."""
+    try:
+        return Repo(os.fspath(root), search_parent_directories=True)
+    except (InvalidGitRepositoryError, NoSuchPathError):
+        raise NotARepositoryError(os.fspath(root)) from None
+
+
+def remote_env(repo: Repo) -> dict[str, str]:
+    """Environment for commands that talk to a remote: they fail instead of asking anything."""
+    # Keep the user's own ssh command (a key file, a proxy), only forbid it to ask.
+    ssh = os.environ.get("GIT_SSH_COMMAND") or _config_value(repo, "core", "sshCommand") or "ssh"
+    return {
+        "GIT_TERMINAL_PROMPT": "0",
+        "GIT_ASKPASS": "",
+        "SSH_ASKPASS": "",
+        "GCM_INTERACTIVE": "never",  # Git Credential Manager: fail rather than open a window
+        "GIT_SSH_COMMAND": f"{ssh} {SSH_OPTIONS}",
+    }
+
+
+def _config_value(repo: Repo, section: str, option: str) -> str | None:
+    try:
+        with repo.config_reader() as reader:
+            value = reader.get_value(section, option, default="")
+    except Exception:  # unreadable config: fall back to plain ssh, the push reports the rest
+        return None
+    return str(value) or None
+
+
+def repo_relative(repo: Repo, paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """Paths as git names them: posix, relative to the working tree, in the order given."""
+    top = Path(os.path.realpath(repo.working_tree_dir or "."))
+    result: list[str] = []
+    for path in paths:
+        p = Path(path)
+        if not p.is_absolute():
+            p = top / p
+        # realpath of the parent only: the file itself may be deleted
+        real = Path(os.path.realpath(p.parent)) / p.name
+        try:
+            rel = real.relative_to(top).as_posix()
+        except ValueError:
+            continue  # outside the repository: git could not commit it anyway
+        if rel not in result:
+            result.append(rel)
+    return result
+
+
+def safe_url(url: str) -> str:
+    """The remote URL without any user name or token in it, fit for a message."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if parts.scheme and "@" in parts.netloc:
+        host = parts.netloc.rsplit("@", 1)[1]
+        return urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
+    return url
+
+
+class RecordingProgress(RemoteProgress):
+    """GitPython's progress parser that forwards to a plain callback and keeps every other line.
+
+    GitPython only keeps `error:`/`fatal:` lines as the error text; ssh's "Permission denied
+    (publickey)" arrives as a plain line, and it is what tells a credential problem apart.
+    """
+
+    _STAGES = {
+        RemoteProgress.COUNTING: "Counting objects",
+        RemoteProgress.COMPRESSING: "Compressing objects",
+        RemoteProgress.WRITING: "Writing objects",
+        RemoteProgress.RECEIVING: "Receiving objects",
+        RemoteProgress.RESOLVING: "Resolving deltas",
+        RemoteProgress.FINDING_SOURCES: "Finding sources",
+        RemoteProgress.CHECKING_OUT: "Checking out files",
+    }
+
+    def __init__(self, callback: ProgressCallback | None = None):
+        super().__init__()
+        self._callback = callback
+
+    def update(self, op_code, cur_count, max_count=None, message=""):  # noqa: ANN001 (GitPython's signature)
+        if self._callback is None:
+            return
+        stage = self._STAGES.get(op_code & RemoteProgress.OP_MASK, "Working")
+        fraction = None
+        if max_count:
+            fraction = min(1.0, float(cur_count) / float(max_count))
+        self._callback(stage, fraction)
+
+    def text(self) -> str:
+        return "\n".join([*self.other_lines, *self.error_lines])
+
+
+_AUTH_SIGNS = (
+    "could not read username",
+    "could not read password",
+    "terminal prompts disabled",
+    "authentication failed",
+    "permission denied (publickey",
+    "host key verification failed",
+    "invalid username or password",
+    "http basic: access denied",
+    "the requested url returned error: 401",
+    "the requested url returned error: 403",
+)
+_UNREACHABLE_SIGNS = (
+    ("could not resolve host", "host not found"),
+    ("could not resolve hostname", "host not found"),
+    ("connection refused", "connection refused"),
+    ("failed to connect", "connection failed"),
+    ("couldn't connect", "connection failed"),
+    ("network is unreachable", "network unreachable"),
+    ("timed out", "no answer in time"),
+    ("does not appear to be a git repository", "no repository there"),
+    ("repository not found", "no repository there"),
+    ("unable to access", "no answer"),
+    ("could not read from remote repository", "no answer"),
+)
+
+
+def explain_remote_failure(what: str, url: str, text: str) -> PublishError:
+    """Turn git's stderr from a remote command into the error the user can act on."""
+    low = text.lower()
+    shown = safe_url(url)
+    if any(sign in low for sign in _AUTH_SIGNS):
+        return AuthRequiredError(shown)
+    for sign, detail in _UNREACHABLE_SIGNS:
+        if sign in low:
+            return RemoteUnreachableError(shown, detail)
+    return GitCommandFailedError(what, first_error_line(text))
+
+
+def first_error_line(text: str) -> str:
+    """The line of git's output that says what went wrong, without the `fatal:` prefix."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    for line in lines:
+        m = re.match(r"^(?:fatal|error):\s*(.*)$", line)
+        if m:
+            return m.group(1)
+    return lines[-1] if lines else "no output from git"
+
+
+def command_text(error: GitCommandError) -> str:
+    """All that git said on a failed command (GitPython wraps it with its own prefix)."""
+    stderr = error.stderr if isinstance(error.stderr, str) else (error.stderr or b"").decode(
+        "utf-8", "replace"
+    )
+    stderr = re.sub(r"^\s*stderr: '?", "", stderr.strip()).rstrip("'")
+    stdout = error.stdout if isinstance(error.stdout, str) else ""
+    stdout = re.sub(r"^\s*stdout: '?", "", (stdout or "").strip()).rstrip("'")
+    return "\n".join(part for part in (stderr, stdout) if part)
