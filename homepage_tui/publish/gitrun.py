@@ -9,6 +9,7 @@ kill-after timeout. Against a 401 server on 127.0.0.1 that fails in hundredths o
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from pathlib import Path
@@ -32,6 +33,10 @@ from homepage_tui.publish.errors import (
 ProgressCallback = Callable[[str, "float | None"], None]
 
 SSH_OPTIONS = "-o BatchMode=yes -o ConnectTimeout=10"
+
+# GitPython logs a warning for a rejected push; with no logging configured Python prints it on
+# stderr, a second line under our own message (and over a full-screen app). We report it ourselves.
+logging.getLogger("git.remote").addHandler(logging.NullHandler())
 
 
 def open_repo(root: str | os.PathLike[str]) -> Repo:
