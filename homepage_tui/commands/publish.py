@@ -1,0 +1,68 @@
+"""`homepage-tui publish`: commit the managed files and push, the command-line twin of the P key."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TextIO
+
+from homepage_tui.publish import publish
+from homepage_tui.site import Site
+
+NAME = "publish"
+HELP = "commit the changed content, page and config with a generated message, then push"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-m", "--message", metavar="MSG",
+                        help="commit message (default: generated from the entries that changed)")
+    parser.add_argument("--no-push", action="store_true", help="commit only, do not push")
+    parser.add_argument("--rebase", action="store_true",
+                        help="if the push is rejected because the remote moved, pull with rebase "
+                             "and push again (never forces)")
+    parser.add_argument("--set-upstream", action="store_true",
+                        help="if the branch has no upstream, push to origin/<branch> and track it")
+    parser.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
+                        help="give up on the remote after this long (default: 60)")
+
+
+class _TerminalProgress:
+    """One self-overwriting stderr line per stage, only on a terminal (logs stay clean)."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        self.shown = False
+
+    def __call__(self, stage: str, fraction: float | None) -> None:
+        percent = f" {fraction:4.0%}" if fraction is not None else ""
+        self.stream.write(f"\r{stage}{percent}\033[K")
+        self.stream.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    site = Site.open(args.site)
+    progress = _TerminalProgress(sys.stderr) if sys.stderr.isatty() else None
+    try:
+        result = publish(
+            site.root,
+            site.managed_paths(),
+            message=args.message,
+            push=not args.no_push,
+            rebase=args.rebase,
+            set_upstream=args.set_upstream,
+            progress=progress,
+            timeout=args.timeout,
+        )
+    finally:
+        if progress is not None:
+            progress.close()
+    print(result.describe())
+    if result.message:
+        print(f"  {result.message.splitlines()[0]}")
+    return 0
