@@ -1,0 +1,91 @@
+"""What the site will show, approximated without Jekyll: for the terminal and for a quick HTML file.
+
+Jekyll runs Liquid, then kramdown, then the browser runs MathJax. A preview does the cheap parts:
+Liquid is hidden, `$\\dagger$` becomes †, `&nbsp;` a space, IALs such as `{:target="_blank"}` go,
+and the template's HTML (paper boxes, badges) becomes markdown a terminal can show.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from markdown_it import MarkdownIt
+
+FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n---\n", re.S)
+LIQUID_TAG_RE = re.compile(r"\{%-?.*?-?%\}", re.S)
+LIQUID_OUT_RE = re.compile(r"\{\{.*?\}\}", re.S)
+COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+IAL_RE = re.compile(r"\{:[^}\n]*\}")
+MATH_SYMBOLS = {
+    r"\dagger": "†", r"\ddagger": "‡", r"\ast": "*", r"\star": "⋆", r"\#": "#", r"*": "*",
+}
+MATH_RE = re.compile(r"\$\^?\{?(\\dagger|\\ddagger|\\ast|\\star|\\#|\*)\}?\$")
+
+
+def clean_markdown(text: str) -> str:
+    """Markdown as the visitor will see it, without Liquid, comments, IALs or math markup."""
+    text = FRONT_MATTER_RE.sub("", text)
+    text = COMMENT_RE.sub("", text)
+    text = LIQUID_TAG_RE.sub("", text)
+    text = LIQUID_OUT_RE.sub("", text)
+    text = IAL_RE.sub("", text)
+    text = MATH_RE.sub(lambda m: MATH_SYMBOLS[m.group(1)], text)
+    text = text.replace("&nbsp;", " ")
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+# --------------------------------------------------------------- terminal
+
+_TAG_TO_MD = [
+    (re.compile(r"<div class=[\"']badge[\"']>(.*?)</div>", re.S | re.I), r"`\1` "),
+    (re.compile(r"<img\b[^>]*?src=[\"']([^\"']+)[\"'][^>]*>", re.I), r"🖼 \1  "),
+    (re.compile(r"<a\b[^>]*?href=[\"']([^\"']+)[\"'][^>]*>(.*?)</a>", re.S | re.I), r"[\2](\1)"),
+    (re.compile(r"</?(strong|b)\b[^>]*>", re.I), "**"),
+    (re.compile(r"</?(em|i)\b[^>]*>", re.I), "*"),
+    (re.compile(r"</?u\b[^>]*>", re.I), "__"),
+    (re.compile(r"<sup>(.*?)</sup>", re.I | re.S), r"^\1"),
+    (re.compile(r"<br\s*/?>", re.I), "\n"),
+    (re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.I | re.S), lambda m: "#" * int(m.group(1)) + " " + m.group(2)),
+    (re.compile(r"<li\b[^>]*>", re.I), "\n* "),
+    (re.compile(r"</?[A-Za-z][A-Za-z0-9-]*\b[^>]*>"), ""),
+]
+
+
+def terminal_markdown(text: str) -> str:
+    """clean_markdown, with the template's HTML turned into markdown rich can draw."""
+    text = clean_markdown(text)
+    for pattern, replacement in _TAG_TO_MD:
+        text = pattern.sub(replacement, text)
+    text = html.unescape(text)
+    lines = [line.rstrip() for line in text.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
+# --------------------------------------------------------------- HTML
+
+PAGE_CSS = """
+body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; max-width: 860px;
+       margin: 2em auto; padding: 0 1em; line-height: 1.5; color: #222; }
+a { color: #2463c0; }
+.paper-box { display: flex; justify-content: left; align-items: center; flex-direction: row;
+             flex-wrap: wrap; border-bottom: 1px #efefef solid; padding: 2em 0 2em 0; }
+.paper-box .paper-box-image { justify-content: center; display: flex; width: 100%; order: 2; }
+.paper-box .paper-box-image img { max-width: 400px; box-shadow: 3px 3px 6px #888; object-fit: cover; }
+.paper-box .paper-box-text { max-width: 100%; width: 100%; order: 1; }
+@media (min-width: 700px) {
+  .paper-box .paper-box-image { justify-content: left; min-width: 200px; max-width: 40%; order: 1; }
+  .paper-box .paper-box-text { justify-content: left; padding-left: 2em; max-width: 60%; order: 2; }
+}
+.badge { position: absolute; background-color: #00369f; color: white; padding: 2px 8px; font-size: .8em;
+         margin-top: 0.5em; margin-left: -0.5em; }
+.paper-box-image > div { position: relative; }
+"""
+
+
+def to_html(page_text: str, title: str = "Preview") -> str:
+    """A standalone HTML file of the page, with the template's paper-box and badge styles."""
+    md = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False}).enable("table")
+    body = md.render(clean_markdown(page_text))
+    return (f"<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f"<title>{html.escape(title)}</title>\n<style>{PAGE_CSS}</style>\n</head>\n<body>\n{body}</body>\n</html>\n")

@@ -1,0 +1,365 @@
+"""Content to markdown, in the page's own style. Pure functions: no I/O.
+
+Each section has a style (from site.yml): an entry template such as
+
+    * [{date}] &nbsp;{?emoji}{emoji} {/emoji}{text}
+
+`{field}` is a field's value, `{field|period}` the value ending in a full stop, `{?field}…{/field}`
+is kept only when the field has a value and `{!field}…{/field}` only when it has none; any other
+brace is text. Field values are made safe before they go in: they cannot start a heading, close a
+region, run Liquid or leave an HTML tag open. Raw entries (`raw:`) are the user's own markdown
+and are written as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping, Sequence
+
+from . import model
+from .regions import ANY_MARKER_RE
+
+# ------------------------------------------------------------------ styles
+
+DEFAULT_TEMPLATES = {
+    model.NEWS: "* [{date}] &nbsp;{?emoji}{emoji} {/emoji}{text}",
+    model.PUBLICATIONS: "* {authors}. {?url}[{title}]({url}){/url}{!url}{title}{/url}. {venue|period}"
+                        "{?note} {note}{/note}{?links} {links}{/links}",
+    model.AWARDS: "* {year}, {title}{?org}, {org}{/org}{?link} ([Link]({link})){/link}",
+}
+
+PAPER_BOX = (
+    "<div class='paper-box'><div class='paper-box-image'><div>{?badge}<div class=\"badge\">{badge}</div>{/badge}"
+    "<img src='{image}' alt=\"sym\" width=\"100%\"></div></div>\n"
+    "<div class='paper-box-text' markdown=\"1\">\n\n"
+    "{?url}[{title}]({url}){/url}{!url}**{title}**{/url}\n\n"
+    "{authors}\n\n"
+    "{?venue}**{venue}**{/venue}{?links} \\| {links}{/links}\n"
+    "{highlights}\n"
+    "</div>\n</div>"
+)
+
+
+@dataclass
+class SectionStyle:
+    """How one section's entries are written (site.yml `sections: NAME:`)."""
+
+    type: str = model.TREE
+    template: str = ""
+    layouts: dict[str, str] = field(default_factory=dict)
+    separator: str = "\n"  # between entries
+    link: str = "[{name}]({url})"
+    links_separator: str = " "
+    authors_separator: str = ", "
+    own_name: str = "**{name}**"
+    highlight: str = "- {item}"
+    bullet: str = "*"  # tree sections: the list marker, or one marker per level
+    bullets: list[str] = field(default_factory=list)
+    indent: int = 4  # tree sections: spaces per level
+    child_separator: str = "\n"
+
+    def template_for(self, entry: Mapping[str, Any]) -> str:
+        layout = model.text_of(entry.get("layout"))
+        if layout:
+            if layout in self.layouts:
+                return self.layouts[layout]
+            if layout == "paper-box":
+                return PAPER_BOX
+        template = self.template or DEFAULT_TEMPLATES.get(self.type, "* {text}")
+        if self.type == model.PUBLICATIONS and entry.get("image") and "{image}" not in template:
+            return self.layouts.get("paper-box", PAPER_BOX)
+        return template
+
+    @classmethod
+    def from_settings(cls, section_type: str, settings: Mapping[str, Any] | None) -> "SectionStyle":
+        settings = dict(settings or {})
+        style = cls(type=section_type)
+        for key, value in settings.items():
+            if key in ("type", "file", "title"):
+                continue
+            if hasattr(style, key) and value is not None:
+                current = getattr(style, key)
+                if isinstance(current, int) and not isinstance(current, bool):
+                    value = int(value)
+                elif isinstance(current, str):
+                    value = str(value)
+                elif isinstance(current, dict):
+                    value = {str(k): str(v) for k, v in dict(value).items()}
+                elif isinstance(current, list):
+                    value = [str(v) for v in value]
+                setattr(style, key, value)
+        return style
+
+
+# ------------------------------------------------------------------ safety
+
+LIQUID_RE = re.compile(r"\{([{%])")
+TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^<>]*?(/?)>")
+VOID_TAGS = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "area", "base", "col", "embed",
+             "param", "track"}
+BLOCK_START_RE = re.compile(r"^(#|>|`{3,}|~{3,}|[=]+\s*$|-{3,}\s*$|\*{3,}\s*$|\$\$)")
+OWN_MARKUP_RE = re.compile(r"\*\*|__|<(strong|b|u|em)\b", re.I)
+AUTHOR_MARKERS_RE = re.compile(
+    r"(?:\s*(?:\\?[*#]|[†‡§¶]|\$\^?\{?\\?(?:dagger|ddagger|ast|star|\*|\#)\}?\$|\$\^\{?[*#†]\}?\$|"
+    r"<sup>.*?</sup>|\^\d+|\d+(?=$)))+$")
+
+
+def escape_liquid(text: str) -> str:
+    """`{%` and `{{` would run as Liquid before kramdown: write the brace as an entity."""
+    return LIQUID_RE.sub(lambda m: "&#123;" + m.group(1), text)
+
+
+def balance_html(text: str) -> str:
+    """Escape the `<` of tags that are not closed in the same field (or close nothing)."""
+    stack: list[tuple[str, int]] = []
+    unmatched: list[int] = []
+    for m in TAG_RE.finditer(text):
+        closing, name, selfclose = m.group(1), m.group(2).lower(), m.group(3)
+        if name in VOID_TAGS or selfclose:
+            continue
+        if not closing:
+            stack.append((name, m.start()))
+        elif stack and stack[-1][0] == name:
+            stack.pop()
+        elif any(n == name for n, _ in stack):
+            while stack[-1][0] != name:
+                unmatched.append(stack.pop()[1])
+            stack.pop()
+        else:
+            unmatched.append(m.start())
+    unmatched += [pos for _, pos in stack]
+    # An HTML comment that never ends would hide the rest of the page.
+    pos = 0
+    while (start := text.find("<!--", pos)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            unmatched.append(start)
+            break
+        pos = end + 3
+    for pos in sorted(set(unmatched), reverse=True):
+        text = text[:pos] + "&lt;" + text[pos + 1:]
+    return text
+
+
+def escape_markers(text: str) -> str:
+    """A region marker written inside a field must not end the region."""
+    return ANY_MARKER_RE.sub(lambda m: "homepage-tui: " + m.group(1), text)
+
+
+def safe_inline(value: Any) -> str:
+    """A one-line field: newlines become spaces, then Liquid, markers and HTML are made safe."""
+    text = " ".join(model.text_of(value).split("\n"))
+    text = escape_markers(balance_html(escape_liquid(text)))
+    if text.lstrip()[:1] in ("#", ">"):
+        text = "\\" + text.lstrip()
+    return text
+
+
+def safe_block(value: Any, indent: int) -> str:
+    """A multi-line markdown field: continuation lines are indented to stay in their list item
+    and cannot start a heading, a fence or a rule."""
+    text = escape_markers(balance_html(escape_liquid(model.text_of(value).strip("\n"))))
+    lines = text.split("\n")
+    out = [("\\" + lines[0]) if lines[0][:1] in ("#", ">") else lines[0]]
+    for line in lines[1:]:
+        stripped = line.lstrip()
+        if not stripped:
+            out.append("")
+            continue
+        if BLOCK_START_RE.match(stripped):
+            stripped = "\\" + stripped
+        out.append(" " * indent + stripped)
+    return "\n".join(out).rstrip()
+
+
+def escape_raw(text: str) -> str:
+    """A raw block is the user's markdown as written, except that it cannot close its region."""
+    return escape_markers(model.text_of(text).strip("\n"))
+
+
+# ------------------------------------------------------------------ templates
+
+PLACEHOLDER_RE = re.compile(r"\{([?!/]?)([A-Za-z_][A-Za-z0-9_]*)(?:\|([a-z]+))?\}")
+
+
+def _has_value(value: Any) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, (list, tuple, dict)):
+        return len(value) > 0
+    return model.text_of(value).strip() != ""
+
+
+def fill(template: str, values: Mapping[str, Any], formatter) -> str:
+    """Expand `template`: `formatter(name, filter)` gives a placeholder's text."""
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # (field, keep) for open conditionals
+
+    def keeping() -> bool:
+        return all(keep for _, keep in stack)
+
+    pos = 0
+    for m in PLACEHOLDER_RE.finditer(template):
+        if keeping():
+            out.append(template[pos:m.start()])
+        pos = m.end()
+        mark, name, filt = m.group(1), m.group(2), m.group(3)
+        if mark == "?":
+            stack.append((name, _has_value(values.get(name))))
+        elif mark == "!":
+            stack.append((name, not _has_value(values.get(name))))
+        elif mark == "/":
+            if stack and stack[-1][0] == name:
+                stack.pop()
+            elif keeping():
+                out.append(m.group(0))
+        elif keeping():
+            out.append(formatter(name, filt))
+    if keeping():
+        out.append(template[pos:])
+    return "".join(out)
+
+
+def with_period(text: str) -> str:
+    text = text.rstrip()
+    if not text or text[-1] in ".!?,;:" or text.endswith(".)") or text.endswith(".*"):
+        return text
+    return text + "."
+
+
+def _split_author(author: str) -> tuple[str, str, str]:
+    """("and ", "Z. Tang", "$\\dagger$") from "and Z. Tang$\\dagger$"."""
+    prefix = ""
+    m = re.match(r"^(and\s+|&\s+)", author)
+    if m:
+        prefix, author = m.group(1), author[m.end():]
+    m = AUTHOR_MARKERS_RE.search(author)
+    if m and m.start() > 0:
+        return prefix, author[:m.start()].rstrip(), author[m.start():]
+    return prefix, author, ""
+
+
+def normalize_name(name: str) -> str:
+    name = name.replace("\u00a0", " ").replace("&nbsp;", " ")
+    name = re.sub(r"[*_]", "", name)
+    return " ".join(name.split()).casefold()
+
+
+def format_authors(authors: Sequence[Any], names: Iterable[str], style: SectionStyle,
+                   bold: Sequence[int] | None = None) -> str:
+    """Authors joined, the user's own names marked (bold by default), markers kept outside."""
+    own = {normalize_name(n) for n in names if n}
+    positions = {int(b) for b in bold} if bold else None
+    parts = []
+    for i, author in enumerate(authors, start=1):
+        text = safe_inline(author)
+        prefix, name, markers = _split_author(text)
+        mine = (i in positions) if positions is not None else normalize_name(name) in own
+        if mine and not OWN_MARKUP_RE.search(name):
+            name = style.own_name.replace("{name}", name)
+        parts.append(prefix + name + markers)
+    return style.authors_separator.join(parts)
+
+
+def format_links(links: Any, style: SectionStyle) -> str:
+    if not isinstance(links, Mapping):
+        return ""
+    rendered = []
+    for name, url in links.items():
+        rendered.append(style.link.replace("{name}", safe_inline(name)).replace("{url}", _safe_url(url)))
+    return style.links_separator.join(rendered)
+
+
+def _safe_url(url: Any) -> str:
+    text = model.text_of(url).strip()
+    return escape_liquid(text).replace(" ", "%20").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+
+
+def format_highlights(items: Any, style: SectionStyle) -> str:
+    if not isinstance(items, (list, tuple)):
+        return safe_inline(items) if _has_value(items) else ""
+    return "\n".join(style.highlight.replace("{item}", safe_inline(item)) for item in items)
+
+
+LIST_MARKER_RE = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s+")
+
+
+def render_entry(entry: Mapping[str, Any], style: SectionStyle, names: Iterable[str] = (), number: int = 1) -> str:
+    """One entry as markdown (a raw entry as written)."""
+    if "raw" in entry:
+        return escape_raw(entry.get("raw"))
+    template = style.template_for(entry)
+    first_line = template.split("\n", 1)[0]
+    m = LIST_MARKER_RE.match(first_line)
+    indent = len(m.group(0)) if m else 0
+    names = list(names)
+
+    def formatter(name: str, filt: str | None) -> str:
+        value = entry.get(name)
+        if name == "n":
+            text = str(number)
+        elif name == "authors" and isinstance(value, (list, tuple)):
+            text = format_authors(value, names, style, entry.get("bold"))
+        elif name == "links":
+            text = format_links(value, style)
+        elif name == "highlights":
+            text = format_highlights(value, style)
+        elif name in ("image", "url", "link"):
+            text = _safe_url(value)
+        elif name == "text" and style.type in (model.NEWS, model.TREE):
+            text = safe_block(value, indent)
+        elif isinstance(value, (list, tuple)):
+            text = ", ".join(safe_inline(v) for v in value)
+        else:
+            text = safe_inline(value)
+        if filt == "period":
+            text = with_period(text)
+        return text
+
+    return fill(template, entry, formatter)
+
+
+def render_tree_item(item: Mapping[str, Any], style: SectionStyle, level: int = 0) -> str:
+    if "raw" in item:
+        return escape_raw(item.get("raw"))
+    bullets = style.bullets or [style.bullet]
+    bullet = bullets[min(level, len(bullets) - 1)]
+    pad = " " * (style.indent * level)
+    text = safe_block(item.get("text"), len(pad) + len(bullet) + 1)
+    lines = [f"{pad}{bullet} {text}".rstrip()]
+    children = item.get("children") or []
+    if isinstance(children, list) and children:
+        rendered = [render_tree_item(c if isinstance(c, Mapping) else {"text": c}, style, level + 1)
+                    for c in children]
+        lines.append(style.child_separator.join(rendered))
+    return "\n".join(lines)
+
+
+def render_entries(entries: Sequence[Mapping[str, Any]], style: SectionStyle, names: Iterable[str] = ()) -> str:
+    """A region's body: the entries rendered and joined by the section's separator."""
+    names = list(names)
+    parts = []
+    number = 0
+    for entry in entries:
+        if not isinstance(entry, Mapping):
+            entry = {"text": model.text_of(entry)}
+        if "raw" not in entry:
+            number += 1
+        if style.type == model.TREE:
+            parts.append(render_tree_item(entry, style))
+        else:
+            parts.append(render_entry(entry, style, names, number))
+    return style.separator.join(p for p in parts if p is not None)
+
+
+def select_entries(entries: Sequence[Mapping[str, Any]], selector: Mapping[str, str],
+                   claimed: Sequence[Mapping[str, str]]) -> list[Mapping[str, Any]]:
+    """The entries a region shows: those matching its selector; a region without a selector shows
+    those that no other region of the same section claims."""
+    def matches(entry: Mapping[str, Any], sel: Mapping[str, str]) -> bool:
+        return all(model.text_of(entry.get(k)) == v for k, v in sel.items())
+
+    if selector:
+        return [e for e in entries if matches(e, selector)]
+    return [e for e in entries if not any(matches(e, sel) for sel in claimed if sel)]

@@ -1,0 +1,136 @@
+"""One managed section: its content file, its type and style, and the edits a user makes.
+
+This is the small API the editor and the command line share: read entries as plain data,
+validate, update, insert, delete, move, sort, save. It knows nothing of the site layout (site.py
+builds sections) nor of Textual or git.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from . import model
+from .errors import ValidationError
+from .render import SectionStyle
+from .store import DELETE, ContentFile
+
+HEADERS = {
+    model.NEWS: """\
+# News: one entry per item, newest first.
+#   date:  'YYYY.MM' or 'YYYY.MM.DD' (keep the quotes: 2024.10 unquoted would read as 2024.1)
+#   emoji: optional, shown before the text (e.g. 🎉🎉)
+#   text:  markdown; links as [text](https://...)
+""",
+    model.PUBLICATIONS: """\
+# Publications: one entry per paper.
+#   title, venue:  text;  year: 'YYYY';  kind: conference, journal, workshop or preprint
+#   authors:  a list of names as printed; your own names (site.yml `names`) are bolded for you;
+#             markers such as *, #, $\\dagger$ stay attached to the name
+#   links:    name: URL pairs (paper, code, project ...)
+#   badge, image:  optional; a paper with an image is shown as a paper box
+#   optional: note (text after the venue), group (which list of the page it is in, e.g. preprint),
+#             bold (positions of the authors to bold, when matching your names gets it wrong)
+""",
+    model.AWARDS: """\
+# Honors and awards: one entry per award.
+#   year: when (any text: 2023, 2022/23 Fall);  title: the award;  org: who gave it;  link: optional URL
+""",
+    model.TREE: """\
+# A list section: one entry per top-level item.
+#   text:      markdown for the item
+#   children:  optional list of sub-items, each with its own text (and children)
+""",
+}
+
+
+def header_for(section_type: str, title: str | None = None) -> str:
+    header = HEADERS.get(section_type, HEADERS[model.TREE])
+    if title and section_type == model.TREE:
+        header = header.replace("# A list section:", f"# {title}: a list section,", 1)
+    return header + "\n"
+
+
+@dataclass
+class Section:
+    name: str
+    type: str
+    style: SectionStyle
+    file: ContentFile
+    title: str = ""
+
+    @property
+    def path(self) -> Path:
+        return self.file.path
+
+    @property
+    def entries(self) -> list[dict[str, Any]]:
+        """Every entry as plain data, text fields as written."""
+        doc = self.file.doc
+        return [doc.plain(i) for i in range(len(doc))]
+
+    def entry(self, index: int) -> dict[str, Any]:
+        return self.file.doc.plain(index)
+
+    def __len__(self) -> int:
+        return len(self.file.doc)
+
+    @property
+    def dirty(self) -> bool:
+        return self.file.dirty
+
+    def validate(self, fields: Mapping[str, Any]) -> dict[str, str]:
+        return model.validate_entry(self.type, fields)
+
+    def _checked(self, fields: Mapping[str, Any]) -> dict[str, Any]:
+        problems = self.validate({k: v for k, v in fields.items() if v is not DELETE})
+        if problems:
+            raise ValidationError(problems)
+        return dict(fields)
+
+    def update(self, index: int, fields: Mapping[str, Any]) -> bool:
+        """Set entry `index` to `fields` (keys missing from `fields` are kept); validated first."""
+        merged = {**self.entry(index), **fields}
+        self._checked(merged)
+        cleaned = {k: v for k, v in fields.items()}
+        return self.file.doc.set_fields(index, cleaned)
+
+    def replace(self, index: int, fields: Mapping[str, Any]) -> bool:
+        """Make entry `index` exactly `fields`: keys it no longer has are removed."""
+        self._checked(fields)
+        current = self.entry(index)
+        updates: dict[str, Any] = dict(fields)
+        for key in current:
+            if key not in fields:
+                updates[key] = DELETE
+        return self.file.doc.set_fields(index, updates)
+
+    def insert(self, index: int, fields: Mapping[str, Any]) -> None:
+        self.file.doc.insert(index, self._checked(fields))
+
+    def delete(self, index: int) -> None:
+        self.file.doc.delete(index)
+
+    def move(self, index: int, to: int) -> None:
+        if 0 <= to < len(self):
+            self.file.doc.move(index, to)
+
+    def sort_by_date(self, newest_first: bool = True) -> None:
+        """Entries ordered by their date (news) or year; comments move with their entries."""
+        keyed = [(model.make_entry(self.type, e).sort_key(), i) for i, e in enumerate(self.entries)]
+        order = [i for _, i in sorted(keyed, key=lambda t: (t[0], -t[1]), reverse=newest_first)]
+        self.file.doc.reorder(order)
+
+    def save(self) -> bool:
+        return self.file.save()
+
+    def new_entry_defaults(self) -> dict[str, Any]:
+        """A sensible new entry for this section's type (the editor fills it in)."""
+        if self.type == model.NEWS:
+            return {"date": "", "text": ""}
+        if self.type == model.PUBLICATIONS:
+            return {"title": "", "authors": [], "venue": "", "year": ""}
+        if self.type == model.AWARDS:
+            return {"year": "", "title": "", "org": ""}
+        return {"text": ""}

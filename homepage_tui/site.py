@@ -1,0 +1,281 @@
+"""The site: where its page, settings and content files are, and the jobs that span them
+(render the page, check the content, add a news entry). The one module that knows the layout:
+
+    SITE/_config.yml   SITE/_pages/about.md (regions)   SITE/content/*.yml   SITE/content/site.yml
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from ruamel.yaml import YAML
+
+from . import model
+from .errors import ContentError, HomepageError, SiteError, ValidationError
+from .regions import find_regions, replace_regions
+from .render import SectionStyle, render_entries, select_entries
+from .section import Section
+from .store import ContentFile, atomic_write, read_text
+
+CONTENT_DIR = "content"
+SETTINGS_FILE = "site.yml"
+DEFAULT_PAGE = "_pages/about.md"
+INCLUDE_RE = re.compile(r"\{%-?\s*include_relative\s+([^\s%]+)\s*-?%\}")
+
+
+@dataclass
+class Settings:
+    """content/site.yml: the user's names, the page, and each section's type and style."""
+
+    names: list[str] = field(default_factory=list)
+    page: str = DEFAULT_PAGE
+    sections: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path) -> "Settings":
+        if not path.exists():
+            return cls()
+        text, _ = read_text(path)
+        try:
+            data = YAML(typ="safe").load(text) or {}
+        except Exception as exc:  # ruamel raises several error types; all mean the same here
+            mark = getattr(exc, "problem_mark", None)
+            where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+            raise ContentError(f"{where}: {getattr(exc, 'problem', None) or 'invalid YAML'}") from None
+        if not isinstance(data, dict):
+            raise ContentError(f"{path}:1: expected settings (names:, page:, sections:)")
+        names = data.get("names") or []
+        if isinstance(names, str):
+            names = [names]
+        sections = data.get("sections") or {}
+        if not isinstance(sections, dict):
+            raise ContentError(f"{path}: `sections` must map a section name to its settings")
+        return cls(names=[str(n) for n in names], page=str(data.get("page") or DEFAULT_PAGE),
+                   sections={str(k): dict(v or {}) for k, v in sections.items()})
+
+
+class Site:
+    def __init__(self, root: Path):
+        self.root = Path(root).resolve()
+        self.content_dir = self.root / CONTENT_DIR
+        self.settings = Settings.load(self.content_dir / SETTINGS_FILE)
+        self._sections: dict[str, Section] = {}
+
+    @classmethod
+    def open(cls, path: str | Path | None = None, need_content: bool = True) -> "Site":
+        root = Path(path or ".").expanduser()
+        if not root.is_dir():
+            raise SiteError(f"{root}: no such folder (pass the site with --site DIR)")
+        site = cls(root)
+        if need_content and not site.content_dir.is_dir():
+            raise SiteError(f"{site.root}: no content/ folder; run `homepage-tui import` to make it from "
+                            f"{site.settings.page}, or `homepage-tui demo` for an example site")
+        return site
+
+    # ------------------------------------------------------------ paths
+
+    @property
+    def page_path(self) -> Path:
+        return self.root / self.settings.page
+
+    @property
+    def settings_path(self) -> Path:
+        return self.content_dir / SETTINGS_FILE
+
+    def page_files(self) -> list[Path]:
+        """The page and the files it includes with include_relative (recursively), in order."""
+        if not self.page_path.exists():
+            raise SiteError(f"{self.page_path}: page not found (set `page:` in content/site.yml)")
+        seen: list[Path] = []
+
+        def walk(path: Path) -> None:
+            if path in seen or not path.exists():
+                return
+            seen.append(path)
+            text, _ = read_text(path)
+            for m in INCLUDE_RE.finditer(text):
+                walk((path.parent / m.group(1)).resolve())
+
+        walk(self.page_path.resolve())
+        return seen
+
+    def managed_paths(self) -> list[Path]:
+        """What publish commits: content files, the page and its includes, _config.yml."""
+        paths = sorted(self.content_dir.glob("*.yml")) if self.content_dir.is_dir() else []
+        try:
+            paths += self.page_files()
+        except SiteError:
+            pass
+        config = self.root / "_config.yml"
+        if config.exists():
+            paths.append(config)
+        return paths
+
+    # ------------------------------------------------------------ sections
+
+    def section_names(self) -> list[str]:
+        """Sections in site.yml's order, then any other content file."""
+        names = list(self.settings.sections)
+        if self.content_dir.is_dir():
+            for path in sorted(self.content_dir.glob("*.yml")):
+                if path.name != SETTINGS_FILE and path.stem not in names and not any(
+                        s.get("file") == path.name for s in self.settings.sections.values()):
+                    names.append(path.stem)
+        return names
+
+    def section_settings(self, name: str) -> dict[str, Any]:
+        return self.settings.sections.get(name, {})
+
+    def section_type(self, name: str) -> str:
+        kind = self.section_settings(name).get("type")
+        return kind if kind in model.SECTION_TYPES else model.section_type_for(name)
+
+    def section_path(self, name: str) -> Path:
+        return self.content_dir / self.section_settings(name).get("file", f"{name}.yml")
+
+    def style(self, name: str) -> SectionStyle:
+        return SectionStyle.from_settings(self.section_type(name), self.section_settings(name))
+
+    def section(self, name: str, reload: bool = False) -> Section:
+        """The section, loaded once and kept (edits accumulate until saved)."""
+        if reload or name not in self._sections:
+            path = self.section_path(name)
+            if not path.exists():
+                raise ContentError(f"{path}: no such file (section {name!r})")
+            self._sections[name] = Section(name=name, type=self.section_type(name), style=self.style(name),
+                                           file=ContentFile.load(path),
+                                           title=str(self.section_settings(name).get("title", name)))
+        return self._sections[name]
+
+    def forget(self, name: str) -> None:
+        self._sections.pop(name, None)
+
+    # ------------------------------------------------------------ rendering
+
+    def rendered_pages(self) -> dict[Path, tuple[str, str]]:
+        """For every page file with regions: (current text, text with regions regenerated)."""
+        out: dict[Path, tuple[str, str]] = {}
+        files = self.page_files()
+        regions_by_file = {}
+        for path in files:
+            text, _ = read_text(path)
+            regions_by_file[path] = (text, find_regions(text, str(path)))
+        if not any(regions for _, regions in regions_by_file.values()):
+            raise SiteError(f"{self.page_path}: the page has no homepage-tui regions; run `homepage-tui import` "
+                            "to turn its sections into content")
+        selectors: dict[str, list[dict[str, str]]] = {}
+        for _, regions in regions_by_file.values():
+            for region in regions:
+                selectors.setdefault(region.section, []).append(region.selector)
+        for path, (text, regions) in regions_by_file.items():
+            if not regions:
+                continue
+            bodies = {}
+            for region in regions:
+                bodies[region.key] = self.render_region(region.section, region.selector, selectors[region.section])
+            out[path] = (text, replace_regions(text, bodies, str(path)))
+        return out
+
+    def render_region(self, name: str, selector: dict[str, str] | None = None,
+                      claimed: Iterable[dict[str, str]] = ()) -> str:
+        if name not in self.section_names() and not self.section_path(name).exists():
+            raise SiteError(f"{self.page_path}: region {name!r} has no content file {self.section_path(name)}")
+        section = self.section(name)
+        entries = select_entries(section.entries, selector or {}, list(claimed))
+        return render_entries(entries, section.style, self.settings.names)
+
+    def render_section_preview(self, name: str) -> str:
+        """The markdown of a whole section (all regions' entries), for previews."""
+        section = self.section(name)
+        return render_entries(section.entries, section.style, self.settings.names)
+
+    def render(self, write: bool = True) -> list[Path]:
+        """Regenerate the regions; returns the files whose text changes (written when `write`)."""
+        changed = []
+        for path, (old, new) in self.rendered_pages().items():
+            if old != new:
+                changed.append(path)
+                if write:
+                    atomic_write(path, new)
+        return changed
+
+    # ------------------------------------------------------------ jobs
+
+    def save_and_render(self, section: Section) -> list[Path]:
+        """Save a section's file, then regenerate the page; returns the files written."""
+        written = [section.path] if section.save() else []
+        written += self.render(write=True)
+        return written
+
+    def add_news(self, date: str, text: str, emoji: str | None = None, section: str | None = None) -> Section:
+        name = section or next((n for n in self.section_names() if self.section_type(n) == model.NEWS), None)
+        if name is None:
+            raise SiteError(f"{self.content_dir}: no news section (a content file of type news, e.g. news.yml)")
+        news = self.section(name)
+        fields: dict[str, Any] = {"date": date.strip()}
+        if emoji:
+            fields["emoji"] = emoji
+        fields["text"] = text
+        like = news.entries[0] if len(news) else {}
+        ordered = {k: fields[k] for k in list(like) if k in fields}
+        ordered.update({k: v for k, v in fields.items() if k not in ordered})
+        news.insert(0, ordered)
+        self.save_and_render(news)
+        return news
+
+    def check(self) -> list[str]:
+        """Every problem in content/ as `FILE:LINE: message` (empty when all is well)."""
+        problems: list[str] = []
+        for name in self.section_names():
+            try:
+                section = self.section(name, reload=True)
+            except HomepageError as exc:
+                problems.append(str(exc))
+                continue
+            doc = section.file.doc
+            rel = _relative(section.path, self.root)
+            seen: dict[tuple, int] = {}
+            for i, entry in enumerate(section.entries):
+                if not isinstance(doc.entries[i], dict):
+                    problems.append(f"{rel}:{doc.entry_line(i)}: entry is not a mapping of fields")
+                    continue
+                for fieldname, message in section.validate(entry).items():
+                    problems.append(f"{rel}:{doc.field_line(i, fieldname)}: {message}")
+                key = _identity(section.type, entry)
+                if key is not None:
+                    if key in seen:
+                        problems.append(f"{rel}:{doc.entry_line(i)}: duplicate of the entry at line {seen[key]}")
+                    else:
+                        seen[key] = doc.entry_line(i)
+        return problems
+
+
+def _identity(section_type: str, entry: dict[str, Any]) -> tuple | None:
+    """What makes two entries the same one entered twice."""
+    if "raw" in entry:
+        return None
+    norm = lambda v: " ".join(model.text_of(v).split()).casefold()  # noqa: E731
+    if section_type == model.NEWS:
+        return (norm(entry.get("date")), norm(entry.get("text")))
+    if section_type == model.PUBLICATIONS:
+        return (norm(entry.get("title")),) if norm(entry.get("title")) else None
+    if section_type == model.AWARDS:
+        return (norm(entry.get("year")), norm(entry.get("title")), norm(entry.get("org")))
+    return None
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def validate_news_date(date: str) -> None:
+    """Raise a ValidationError for a bad date (the command line's check before any write)."""
+    message = model.validate_date(date)
+    if message:
+        raise ValidationError({"date": message})

@@ -1,0 +1,654 @@
+"""The YAML store: load a content file, edit entries by splicing lines, write atomically.
+
+Why splice instead of dumping: ruamel.yaml's round trip re-dump changes bytes the user wrote
+(quotes, wrapping, indentation, comments attached to the wrong neighbour, a missing final
+newline), and re-serialising a 2,000-entry file takes about a second. So the file is kept as text
+cut into pieces, and an edit replaces only the lines of the field it changes:
+
+    file = header + for each entry (separator + leading comments + body) + trailer
+
+The separator (blank lines) stays at its position when entries move; the leading comments and
+the body travel with their entry. ruamel.yaml parses the whole file once (for the data and the
+positions) and dumps only the small snippets that an edit writes; every snippet is parsed back
+and compared before it is used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.scalarstring import (
+    DoubleQuotedScalarString,
+    LiteralScalarString,
+    SingleQuotedScalarString,
+)
+
+from .errors import ConflictError, ContentError
+
+DELETE = object()  # sentinel: `set_fields(i, {"key": DELETE})` removes the key
+
+# Fields whose values are text even when YAML would read them as numbers (2024.10 is a date).
+TEXT_FIELDS = {"date", "year", "text", "title", "venue", "org", "emoji", "badge", "note"}
+ALWAYS_QUOTED = {"date"}
+
+
+def _new_yaml(mapping: int = 2, sequence: int = 4, offset: int = 2) -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 1_000_000  # never wrap a user's long line
+    yaml.allow_unicode = True
+    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+    return yaml
+
+
+_LOADER = _new_yaml()
+
+
+def parse_yaml(text: str, source: str = "<text>") -> Any:
+    """Round-trip load `text`; a syntax error becomes `source:LINE:COL: message`."""
+    try:
+        return _LOADER.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise ContentError(f"{where}: {problem}") from None
+    except YAMLError as exc:  # errors without a position
+        raise ContentError(f"{source}: {str(exc).splitlines()[0]}") from None
+
+
+def _is_blank(line: str) -> bool:
+    return not line.strip()
+
+
+def _is_comment(line: str) -> bool:
+    return line.lstrip().startswith("#")
+
+
+def _indent_of(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+@dataclass
+class Piece:
+    """One entry of the root list: its leading comments, its body, and the parsed mapping."""
+
+    lead: list[str]
+    body: list[str]
+    data: Any
+    origin: int = 0  # line of body[0] in the text `data`'s positions (.lc) refer to
+
+
+@dataclass
+class Style:
+    """Indentation of the file: root dash and key columns, nested mapping and sequence indents."""
+
+    dash_col: int = 0
+    key_col: int = 2
+    mapping: int = 2
+    sequence: int = 4
+    offset: int = 2
+
+
+@dataclass
+class FileStamp:
+    mtime_ns: int
+    size: int
+    digest: str
+
+    @classmethod
+    def of(cls, path: Path, data: bytes) -> "FileStamp":
+        st = path.stat()
+        return cls(st.st_mtime_ns, st.st_size, hashlib.sha1(data).hexdigest())
+
+
+class YamlDocument:
+    """A content file whose root is a list of mappings (an empty file is an empty list)."""
+
+    def __init__(self, text: str, source: str = "<text>"):
+        self.source = source
+        self.newline = "\n"
+        self.readonly_reason: str | None = None
+        self.had_bom = text.startswith("\ufeff")
+        if self.had_bom:
+            text = text[1:]
+        if "\r" in text:
+            if text.count("\r\n") == text.count("\n") == text.count("\r"):
+                self.newline = "\r\n"
+                text = text.replace("\r\n", "\n")
+            else:
+                self.readonly_reason = "mixed line endings"
+                text = text.replace("\r\n", "\n").replace("\r", "\n")
+        self.final_newline = text.endswith("\n")
+        root = parse_yaml(text, source)
+        if root is None:
+            root = CommentedSeq()
+        if not isinstance(root, CommentedSeq):
+            raise ContentError(f"{source}:1:1: expected a list of entries (lines starting with '- ')")
+        self._cut(text, root)
+        if self.text() != (("\ufeff" if self.had_bom else "") + text).replace("\n", self.newline):
+            # Should not happen; never write a file we could not reassemble exactly.
+            self.readonly_reason = "its layout could not be split into entries"
+
+    # ---------------------------------------------------------------- loading
+
+    def _cut(self, text: str, root: CommentedSeq) -> None:
+        lines = text.splitlines(keepends=True)
+        if lines and not lines[-1].endswith("\n"):
+            lines[-1] += "\n"  # put back at text() time if the file had no final newline
+        self._lines = lines
+        self.style = Style()
+        if root.fa.flow_style() and len(root):
+            self.readonly_reason = "its entries are written as one flow list [...]"
+        starts: list[int] = []
+        for i in range(len(root)):
+            line, col = root.lc.item(i)
+            dash = line
+            # The dash is on the item's line (`- key:`) or alone on a line above it.
+            while dash >= 0 and not (lines[dash][:col] if dash == line else lines[dash]).lstrip().startswith("-"):
+                dash -= 1
+            starts.append(max(dash, 0))
+        if starts:
+            first = lines[starts[0]]
+            self.style.dash_col = _indent_of(first)
+            self.style.key_col = root.lc.item(0)[1] if starts[0] == root.lc.item(0)[0] else self.style.dash_col + 2
+            self._detect_nested(root)
+        ends = starts[1:] + [len(lines)]
+        self.header: list[str] = lines[: starts[0]] if starts else lines[:]
+        self.seps: list[list[str]] = []
+        self.pieces: list[Piece] = []
+        carry: list[str] = []  # lines after the previous body that belong before this entry
+        for i, (start, end) in enumerate(zip(starts, ends)):
+            body = lines[start:end]
+            tail: list[str] = []
+            # Trailing blanks and comments at or left of the dash belong to what follows.
+            while len(body) > 1 and (_is_blank(body[-1]) or
+                                     (_is_comment(body[-1]) and _indent_of(body[-1]) <= self.style.dash_col)):
+                tail.insert(0, body.pop())
+            if i == 0:
+                sep, lead = self._split_first_gap()
+            else:
+                sep, lead = self._split_gap(carry)
+            self.seps.append(sep)
+            self.pieces.append(Piece(lead=lead, body=body, data=root[i], origin=start))
+            carry = tail
+        self.trailer: list[str] = carry if starts else []
+        del self._lines
+
+    def _split_gap(self, gap: list[str]) -> tuple[list[str], list[str]]:
+        """Blank lines first stay in place; from the first comment on, lines go with the entry."""
+        k = 0
+        while k < len(gap) and _is_blank(gap[k]):
+            k += 1
+        return gap[:k], gap[k:]
+
+    def _split_first_gap(self) -> tuple[list[str], list[str]]:
+        """The header keeps everything but a comment block that sits right on the first entry
+        and is itself separated from the header by a blank line."""
+        h = self.header
+        k = len(h)
+        while k > 0 and _is_comment(h[k - 1]) and _indent_of(h[k - 1]) <= self.style.dash_col:
+            k -= 1
+        if k < len(h) and k > 0 and _is_blank(h[k - 1]):
+            lead = h[k:]
+            self.header = h[:k]
+            return [], lead
+        return [], []
+
+    def _detect_nested(self, root: CommentedSeq) -> None:
+        """Find the nested mapping/sequence indentation from the first example in the file."""
+        st = self.style
+        found_map = found_seq = False
+        for item in root:
+            if not isinstance(item, CommentedMap):
+                continue
+            for key, value in item.items():
+                kcol = item.lc.key(key)[1]
+                if not found_map and isinstance(value, CommentedMap) and len(value) and not value.fa.flow_style():
+                    st.mapping = value.lc.key(next(iter(value)))[1] - kcol
+                    found_map = st.mapping > 0
+                if not found_seq and isinstance(value, CommentedSeq) and len(value) and not value.fa.flow_style():
+                    line, col = value.lc.item(0)
+                    text = self._line_at(line)
+                    dash = text.rfind("-", 0, col)
+                    if dash >= 0:
+                        st.offset = max(dash - kcol, 0)
+                        st.sequence = max(col - kcol, st.offset + 2)
+                        found_seq = True
+                if found_map and found_seq:
+                    return
+        if not found_map:
+            st.mapping = max(st.key_col - st.dash_col, 2)
+
+    def _line_at(self, index: int) -> str:
+        return self._lines[index]  # only while cutting
+
+    # ---------------------------------------------------------------- reading
+
+    @property
+    def entries(self) -> list[Any]:
+        return [p.data for p in self.pieces]
+
+    def __len__(self) -> int:
+        return len(self.pieces)
+
+    def text(self) -> str:
+        out: list[str] = list(self.header)
+        for sep, piece in zip(self.seps, self.pieces):
+            out += sep + piece.lead + piece.body
+        out += self.trailer
+        text = "".join(out)
+        if not self.final_newline and text.endswith("\n"):
+            text = text[:-1]
+        if self.newline != "\n":
+            text = text.replace("\n", self.newline)
+        return ("\ufeff" if self.had_bom else "") + text
+
+    def entry_line(self, index: int) -> int:
+        """1-based line number of entry `index`'s first line in the current text."""
+        n = len(self.header)
+        for i, (sep, piece) in enumerate(zip(self.seps, self.pieces)):
+            n += len(sep) + len(piece.lead)
+            if i == index:
+                return n + 1
+            n += len(piece.body)
+        return n + 1
+
+    def field_line(self, index: int, key: str) -> int:
+        """1-based line of `key` in entry `index` (the entry's line when the key is absent)."""
+        data = self.pieces[index].data
+        base = self.entry_line(index)
+        if isinstance(data, CommentedMap) and key in data:
+            try:
+                return base + data.lc.key(key)[0] - self._body_origin(index)
+            except (TypeError, KeyError):
+                pass
+        return base
+
+    def _body_origin(self, index: int) -> int:
+        return self.pieces[index].origin
+
+    def source_text(self, index: int, key: str) -> str | None:
+        """The text a plain scalar was written as (2024.10, not the float 2024.1)."""
+        data = self.pieces[index].data
+        if not isinstance(data, CommentedMap) or key not in data:
+            return None
+        value = data[key]
+        if isinstance(value, str):
+            return str(value)
+        if isinstance(value, (CommentedMap, CommentedSeq)):
+            return None
+        try:
+            line, col = data.lc.value(key)
+        except (TypeError, KeyError):
+            return None
+        body_line = line - self._body_origin(index)
+        body = self.pieces[index].body
+        if not 0 <= body_line < len(body):
+            return None
+        token = body[body_line][col:].rstrip("\n")
+        token = re.split(r"\s+#", token, maxsplit=1)[0].strip()
+        return token
+
+    def plain(self, index: int) -> dict[str, Any]:
+        """Entry `index` as plain Python data, text fields as written (dates never floats)."""
+        data = self.pieces[index].data
+        if not isinstance(data, Mapping):
+            return {"raw": "" if data is None else str(data)}
+        out: dict[str, Any] = {}
+        for key, value in data.items():
+            if key in TEXT_FIELDS and value is not None and not isinstance(value, str):
+                out[key] = self.source_text(index, key) or str(value)
+            else:
+                out[key] = to_plain(value)
+        return out
+
+    # ---------------------------------------------------------------- editing
+
+    def _check_editable(self) -> None:
+        if self.readonly_reason:
+            raise ContentError(
+                f"{self.source}: not edited, because {self.readonly_reason}; "
+                "fix that in a text editor and reload (the file was left as it is)")
+
+    def _yaml(self) -> YAML:
+        st = self.style
+        return _new_yaml(st.mapping, st.sequence, st.offset)
+
+    def set_fields(self, index: int, updates: Mapping[str, Any]) -> bool:
+        """Change entry `index`'s fields; only the lines of changed fields are rewritten.
+
+        Returns False when nothing changed (so the file need not be written)."""
+        self._check_editable()
+        piece = self.pieces[index]
+        data = piece.data
+        if not isinstance(data, CommentedMap):
+            raise ContentError(f"{self.source}:{self.entry_line(index)}: this entry is not a mapping of fields")
+        current = self.plain(index)
+        changes = {k: v for k, v in updates.items()
+                   if (v is DELETE and k in data) or (v is not DELETE and current.get(k, DELETE) != v)}
+        if not changes:
+            return False
+        body = list(piece.body)
+        origin = self._body_origin(index)
+        key_col = data.lc.key(next(iter(data)))[1]
+        spans = self._field_spans(data, body, origin)
+        # Apply from the bottom up so earlier spans keep their line numbers.
+        new_keys = [k for k in changes if k not in data and changes[k] is not DELETE]
+        if new_keys:
+            last_end = max(end for _, end in spans.values())
+            snippet: list[str] = []
+            for key in new_keys:
+                snippet += self._dump_field(key, changes[key], None, key_col)
+            body[last_end:last_end] = snippet
+        for key in sorted((k for k in changes if k in data), key=lambda k: -spans[k][0]):
+            start, end = spans[key]
+            if changes[key] is DELETE:
+                if start == 0:
+                    raise ContentError(f"{self.source}: cannot remove {key!r}, the first field of its entry")
+                del body[start:end]
+                continue
+            prefix = body[start][:key_col]
+            eol = self._eol_comment(data, key)
+            new = self._dump_field(key, changes[key], data[key], key_col, eol)
+            new[0] = prefix + new[0][key_col:]
+            body[start:end] = new
+        self._replace_body(index, body)
+        return True
+
+    def _field_spans(self, data: CommentedMap, body: list[str], origin: int) -> dict[str, tuple[int, int]]:
+        keys = list(data)
+        starts = [data.lc.key(k)[0] - origin for k in keys]
+        spans = {}
+        for i, key in enumerate(keys):
+            start = starts[i]
+            end = starts[i + 1] if i + 1 < len(keys) else len(body)
+            kcol = data.lc.key(key)[1]
+            while end - 1 > start and (_is_blank(body[end - 1]) or
+                                       (_is_comment(body[end - 1]) and _indent_of(body[end - 1]) <= kcol)):
+                end -= 1
+            spans[key] = (start, end)
+        return spans
+
+    def _eol_comment(self, data: CommentedMap, key: str) -> str | None:
+        value = data.get(key)
+        if isinstance(value, (CommentedMap, CommentedSeq)):
+            return None
+        token = (data.ca.items.get(key) or [None, None, None])[2]
+        if token is None or not token.value.lstrip(" ").startswith("#"):
+            return None
+        return token.value.split("\n", 1)[0].strip()
+
+    def _dump_field(self, key: str, value: Any, old: Any, key_col: int, eol: str | None = None) -> list[str]:
+        node = styled_value(key, value, old)
+        for attempt in (node, _fallback(value)):
+            text = self._dump(CommentedMap([(key, attempt)]))
+            try:
+                back = parse_yaml(text)
+            except ContentError:
+                continue
+            if to_plain(back.get(key)) == to_plain(value) and _types_match(back.get(key), value):
+                lines = [(" " * key_col + ln) if ln.strip() else ln for ln in text.splitlines(keepends=True)]
+                if eol and len(lines) == 1:
+                    lines[0] = lines[0].rstrip("\n") + "  " + eol + "\n"
+                return lines
+        raise ContentError(f"{self.source}: the value of {key!r} could not be written so that it reads back the same")
+
+    def _dump(self, data: Any) -> str:
+        buf = io.StringIO()
+        self._yaml().dump(data, buf)
+        return buf.getvalue()
+
+    def _replace_body(self, index: int, body: list[str]) -> None:
+        text = "".join(body)
+        parsed = parse_yaml(text, self.source)
+        if not isinstance(parsed, CommentedSeq) or len(parsed) != 1:
+            raise ContentError(f"{self.source}: an edit did not produce exactly one entry; nothing was written")
+        piece = self.pieces[index]
+        piece.body = body
+        piece.data = parsed[0]
+        piece.origin = 0  # positions now refer to the body alone
+
+    def entry_body(self, fields: Mapping[str, Any], like: Any = None) -> list[str]:
+        """The lines of a new entry, keys in `like`'s order (a sibling) where it has them."""
+        order = list(like.keys()) if isinstance(like, Mapping) else []
+        keys = [k for k in order if k in fields] + [k for k in fields if k not in order]
+        m = CommentedMap()
+        for k in keys:
+            if fields[k] is not DELETE:
+                m[k] = styled_value(k, fields[k], None)
+        st = self.style
+        text = self._dump(m)
+        lines = text.splitlines(keepends=True)
+        dash = " " * st.dash_col + "-" + " " * (st.key_col - st.dash_col - 1)
+        out = [dash + lines[0]] + [(" " * st.key_col + ln) if ln.strip() else ln for ln in lines[1:]]
+        parsed = parse_yaml("".join(out), self.source)
+        if to_plain(parsed[0]) != to_plain({k: fields[k] for k in keys}):
+            # Fall back to double quotes for every string: always reads back the same.
+            m = CommentedMap((k, _fallback(fields[k])) for k in keys)
+            lines = self._dump(m).splitlines(keepends=True)
+            out = [dash + lines[0]] + [(" " * st.key_col + ln) if ln.strip() else ln for ln in lines[1:]]
+        return out
+
+    def _typical_sep(self) -> list[str]:
+        seps = [tuple(s) for s in self.seps[1:]]
+        if not seps:
+            return []
+        return list(max(set(seps), key=seps.count))
+
+    def insert(self, index: int, fields: Mapping[str, Any]) -> None:
+        """Insert a new entry at `index` (0 = top); the header comment stays on top."""
+        self._check_editable()
+        like = self.pieces[min(index, len(self.pieces) - 1)].data if self.pieces else None
+        body = self.entry_body(fields, like)
+        parsed = parse_yaml("".join(body), self.source)
+        piece = Piece(lead=[], body=body, data=parsed[0])
+        sep = self._typical_sep() or ([] if not self.pieces else [])
+        if not self.pieces and self.header and not _is_blank(self.header[-1]):
+            sep = []
+        if index == 0 and self.pieces:
+            self.seps.insert(1, sep)
+        else:
+            self.seps.insert(index, sep)
+        self.pieces.insert(index, piece)
+
+    def delete(self, index: int) -> None:
+        """Remove entry `index` with its own leading comments; every other comment stays."""
+        self._check_editable()
+        del self.pieces[index]
+        del self.seps[1 if index == 0 and len(self.seps) > 1 else index]
+
+    def move(self, index: int, to: int) -> None:
+        """Move entry `index` to position `to`; comments travel with their entries."""
+        self._check_editable()
+        piece = self.pieces.pop(index)
+        self.pieces.insert(to, piece)
+
+    def reorder(self, order: Iterable[int]) -> None:
+        """Put the entries in `order` (a permutation of their indexes); separators stay put."""
+        self._check_editable()
+        order = list(order)
+        if sorted(order) != list(range(len(self.pieces))):
+            raise ValueError("reorder needs a permutation of the entry indexes")
+        self.pieces = [self.pieces[i] for i in order]
+
+
+# ------------------------------------------------------------------ values
+
+
+def to_plain(value: Any) -> Any:
+    """ruamel's commented containers and scalar strings as plain dicts, lists and str."""
+    if isinstance(value, Mapping):
+        return {k: to_plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_plain(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
+def _types_match(back: Any, value: Any) -> bool:
+    if isinstance(value, str):
+        return isinstance(back, str)
+    if isinstance(value, Mapping):
+        return isinstance(back, Mapping) and all(_types_match(back.get(k), v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return isinstance(back, list) and all(_types_match(b, v) for b, v in zip(back, value))
+    return True
+
+
+def _literal_ok(text: str) -> bool:
+    """Whether a literal block `|` can hold `text` exactly."""
+    if "\n" not in text.rstrip("\n") or text.startswith((" ", "\n")) or "\t" in text:
+        return False
+    if any(ch in text for ch in "\r\x85\u2028\u2029\ufeff") or any(ord(c) < 32 and c != "\n" for c in text):
+        return False
+    return all(line == line.rstrip() for line in text.split("\n"))
+
+
+def styled_value(key: str, value: Any, old: Any) -> Any:
+    """A value ready to dump: quotes kept as the user wrote them, multi-line text as a block."""
+    if isinstance(value, str):
+        if key in ALWAYS_QUOTED or (key in TEXT_FIELDS and old is not None and not isinstance(old, str)):
+            return SingleQuotedScalarString(value) if "\n" not in value else DoubleQuotedScalarString(value)
+        if "\n" in value.rstrip("\n") and _literal_ok(value):
+            return LiteralScalarString(value)
+        if isinstance(old, SingleQuotedScalarString):
+            return SingleQuotedScalarString(value)
+        if isinstance(old, DoubleQuotedScalarString):
+            return DoubleQuotedScalarString(value)
+        return value
+    if isinstance(value, Mapping):
+        m = CommentedMap()
+        for k, v in value.items():
+            m[k] = styled_value(k, v, old.get(k) if isinstance(old, Mapping) else None)
+        if isinstance(old, CommentedMap) and old.fa.flow_style():
+            m.fa.set_flow_style()
+        return m
+    if isinstance(value, (list, tuple)):
+        s = CommentedSeq()
+        olds = list(old) if isinstance(old, list) else []
+        for i, v in enumerate(value):
+            s.append(styled_value(key if not isinstance(v, Mapping) else "", v, olds[i] if i < len(olds) else None))
+        if isinstance(old, CommentedSeq) and old.fa.flow_style() and all(isinstance(v, str) and "\n" not in v for v in value):
+            s.fa.set_flow_style()
+        return s
+    return value
+
+
+def _fallback(value: Any) -> Any:
+    """Every string double-quoted: the style that can hold any text."""
+    if isinstance(value, str):
+        return DoubleQuotedScalarString(value)
+    if isinstance(value, Mapping):
+        return CommentedMap((k, _fallback(v)) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return CommentedSeq(_fallback(v) for v in value)
+    return value
+
+
+# ------------------------------------------------------------------ files
+
+
+def read_text(path: Path) -> tuple[str, bytes]:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ContentError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise ContentError(f"{path}: cannot be read ({exc.strerror})") from None
+    try:
+        return data.decode("utf-8"), data
+    except UnicodeDecodeError as exc:
+        raise ContentError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write through a temporary file in the same folder and rename it over `path`; the file's
+    mode is kept, and a crash leaves either the old or the new file, never half of one."""
+    path = Path(path)
+    mode = None
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        pass
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+@dataclass
+class ContentFile:
+    """A YamlDocument bound to its path, with change detection on save."""
+
+    path: Path
+    doc: YamlDocument
+    stamp: FileStamp | None
+    saved_text: str = field(default="")
+
+    @classmethod
+    def load(cls, path: Path) -> "ContentFile":
+        path = Path(path)
+        text, raw = read_text(path)
+        doc = YamlDocument(text, source=str(path))
+        return cls(path=path, doc=doc, stamp=FileStamp.of(path, raw), saved_text=doc.text())
+
+    @classmethod
+    def new(cls, path: Path, header: str = "") -> "ContentFile":
+        doc = YamlDocument(header, source=str(path))
+        return cls(path=Path(path), doc=doc, stamp=None, saved_text="")
+
+    @property
+    def dirty(self) -> bool:
+        return self.doc.text() != self.saved_text
+
+    def changed_on_disk(self) -> bool:
+        """True when someone else changed (or removed, or created) the file since we read it."""
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            return self.stamp is not None
+        if self.stamp is None:
+            return True
+        st = self.path.stat()
+        if (st.st_mtime_ns, st.st_size) == (self.stamp.mtime_ns, self.stamp.size):
+            return False
+        return hashlib.sha1(data).hexdigest() != self.stamp.digest
+
+    def save(self) -> bool:
+        """Write the file if its text changed; refuse when it changed on disk meanwhile."""
+        text = self.doc.text()
+        if text == self.saved_text and self.path.exists():
+            return False
+        if self.changed_on_disk():
+            raise ConflictError(
+                f"{self.path}: changed on disk after it was loaded; not saved, so that change is kept "
+                "(reload the file, then make your edit again)")
+        atomic_write(self.path, text)
+        self.stamp = FileStamp.of(self.path, text.encode("utf-8"))
+        self.saved_text = text
+        return True
