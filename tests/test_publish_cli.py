@@ -20,26 +20,6 @@ from publish_support import (
 
 REPO = Path(__file__).resolve().parents[1]
 
-# The command line as cli.py runs a command module: its own arguments plus --site, and a
-# HomepageError printed as one line `homepage-tui: <message>` with exit status 1.
-HARNESS = """
-import argparse, sys
-from homepage_tui.errors import HomepageError
-from homepage_tui.commands import publish as command
-parser = argparse.ArgumentParser(prog="homepage-tui")
-sub = parser.add_subparsers(dest="command", required=True)
-p = sub.add_parser(command.NAME, help=command.HELP)
-p.add_argument("--site", default=None)
-command.add_arguments(p)
-args = parser.parse_args(sys.argv[1:])
-try:
-    sys.exit(command.run(args))
-except HomepageError as error:
-    print(f"homepage-tui: {error}", file=sys.stderr)
-    sys.exit(1)
-"""
-
-
 @pytest.fixture
 def env(tmp_path):
     return environ_with({**identity_env(tmp_path / "home"), "PYTHONPATH": str(REPO)})
@@ -47,7 +27,7 @@ def env(tmp_path):
 
 def cli(env: dict[str, str], *argv: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-c", HARNESS, *argv],
+        [sys.executable, "-m", "homepage_tui", *argv],
         env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True,
         start_new_session=True, timeout=120,
     )
@@ -135,6 +115,23 @@ def test_credentials_wanted_fails_with_a_hint_and_no_prompt(site, env):
         line = one_line_error(cli(env, "publish", "--site", str(site.root)))
         assert server.requests
     assert "wants credentials" in line and "credential helper" in line
+
+
+def test_the_demo_site_publishes_offline_out_of_the_box(tmp_path, env):
+    demo = tmp_path / "demo"
+    made = cli(env, "demo", str(demo), "--no-open")
+    assert made.returncode == 0, made.stderr
+    added = cli(env, "add-news", "--site", str(demo), "--date", "2026.11", "A demo entry.")
+    assert added.returncode == 0, added.stderr
+
+    done = cli(env, "publish", "--site", str(demo))
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0].endswith("to origin/main")
+    assert "2026.11" in done.stdout
+    origin = tmp_path / "demo-origin.git"
+    assert git(origin, "rev-parse", "main") == git(demo, "rev-parse", "HEAD")
+    assert git(demo, "status", "--porcelain") == ""
 
 
 def test_folder_without_content_is_one_line(tmp_path, env):
