@@ -87,6 +87,8 @@ class Piece:
     body: list[str]
     data: Any
     origin: int = 0  # line of body[0] in the text `data`'s positions (.lc) refer to
+    # `data` as plain Python data, made on first use; cleared when the body is replaced
+    cached_plain: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -301,7 +303,16 @@ class YamlDocument:
         return token
 
     def plain(self, index: int) -> dict[str, Any]:
-        """Entry `index` as plain Python data, text fields as written (dates never floats)."""
+        """Entry `index` as plain Python data, text fields as written (dates never floats).
+
+        Each call returns a new copy (callers may change it); the conversion from ruamel's
+        containers is made once per entry body, which rendering 2,000 entries needs."""
+        piece = self.pieces[index]
+        if piece.cached_plain is None:
+            piece.cached_plain = self._plain(index)
+        return _copy_plain(piece.cached_plain)
+
+    def _plain(self, index: int) -> dict[str, Any]:
         data = self.pieces[index].data
         if not isinstance(data, Mapping):
             return {"raw": "" if data is None else str(data)}
@@ -417,6 +428,7 @@ class YamlDocument:
         piece = self.pieces[index]
         piece.body = body
         piece.data = parsed[0]
+        piece.cached_plain = None
         piece.origin = 0  # positions now refer to the body alone
 
     def entry_body(self, fields: Mapping[str, Any], like: Any = None) -> list[str]:
@@ -494,6 +506,16 @@ def to_plain(value: Any) -> Any:
         return [to_plain(v) for v in value]
     if isinstance(value, str):
         return str(value)
+    return value
+
+
+def _copy_plain(value: Any) -> Any:
+    """A copy of plain data (dicts, lists, immutable scalars) that shares no container."""
+    kind = type(value)
+    if kind is dict:
+        return {k: _copy_plain(v) for k, v in value.items()}
+    if kind is list:
+        return [_copy_plain(v) for v in value]
     return value
 
 
