@@ -287,3 +287,15 @@ def test_empty_file_gets_entries(tmp_path):
     content.doc.insert(1, {"text": "second"})
     content.save()
     assert path.read_text() == "# Talks\n\n- text: first\n- text: second\n"
+
+
+def test_mixed_indentation_is_kept_exactly_and_edits_stay_in_their_entry():
+    text = ("- title: two spaces\n  authors:\n  - A\n"
+            "-   title: four spaces\n    authors:\n        - B\n")
+    doc = YamlDocument(text)
+    assert doc.text() == text
+    doc.set_fields(1, {"title": "edited"})
+    assert doc.text() == text.replace("four spaces", "edited")
+    doc.set_fields(0, {"title": "also edited"})
+    assert doc.text().splitlines()[3:] == text.replace("four spaces", "edited").splitlines()[3:]
+    assert [YamlDocument(doc.text()).plain(i)["title"] for i in range(2)] == ["also edited", "edited"]
