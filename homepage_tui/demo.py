@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
-from importlib import resources
 from pathlib import Path
 
 import git
@@ -16,15 +16,18 @@ DEMO_AUTHOR = ("homepage-tui demo", "demo@homepage-tui.invalid")
 
 
 def bundled(name: str) -> Path:
-    """A folder shipped with the package (demo_data, or the bundled content as demo_content)."""
-    return Path(str(resources.files("homepage_tui").joinpath(name)))
+    """A folder shipped inside the package (demo_data)."""
+    return Path(__file__).resolve().parent / name
 
 
 def bundled_content() -> Path:
-    try:
-        return Path(str(resources.files("homepage_tui.demo_content")))
-    except ModuleNotFoundError:  # running from a source tree that was not installed
-        return Path(__file__).resolve().parents[1] / "content"
+    """The bundled content: the repository's content/, installed as homepage_tui.demo_content
+    (a data-only package, so it is found through its import spec, not importlib.resources)."""
+    spec = importlib.util.find_spec("homepage_tui.demo_content")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        if (Path(location) / "news.yml").exists():
+            return Path(location)
+    return Path(__file__).resolve().parents[1] / "content"  # a source tree that was not installed
 
 
 def make_demo(target: Path) -> Site:
