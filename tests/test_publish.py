@@ -557,3 +557,31 @@ def test_message_comment_only_change_and_long_subjects(site):
         "- news: add 2026.11 entry",
         '- publications: edit "FedImpro, renamed: Measuring…", edit "Second paper, renamed"',
     ]
+
+
+def test_message_for_indented_lists_comments_between_entries_and_settings(site):
+    site.write("content/awards.yml", "  - year: 2024\n    title: Best Paper\n  - year: 2023\n    title: Travel Grant\n")
+    site.write("content/site.yml", "names: [Z. Tang]\npage: _pages/about.md\n")
+    git(site.root, "add", "content")
+    git(site.root, "commit", "-q", "-m", "more content")
+    managed = site.managed + [site.root / "content/awards.yml", site.root / "content/site.yml"]
+
+    site.write("content/awards.yml", site.read("content/awards.yml").replace("Travel Grant", "Travel Award"))
+    site.write("content/site.yml", "names: [Z. Tang, Zhenheng Tang]\npage: _pages/about.md\n")
+    news = site.read("content/news.yml").replace("- date: '2024.06'", "# older news\n- date: '2024.06'")
+    site.write("content/news.yml", news)
+
+    subject, _, *body = commit_message(site.root, managed).splitlines()
+    assert subject == 'awards: edit "Travel Award"; news: edit comments or layout…'
+    assert body == ['- awards: edit "Travel Award"', "- news: edit comments or layout", "- site: edit names"]
+
+
+def test_message_for_entries_that_only_parse_with_the_whole_file(site):
+    site.write("content/awards.yml", "- &best {year: 2024, title: Best Paper}\n")
+    git(site.root, "add", "content/awards.yml")
+    git(site.root, "commit", "-q", "-m", "awards")
+    managed = site.managed + [site.root / "content/awards.yml"]
+    # the alias alone does not parse: the whole file is read instead
+    site.write("content/awards.yml", "- &best {year: 2024, title: Best Paper}\n- *best\n")
+
+    assert commit_message(site.root, managed) == 'awards: add "Best Paper"'

@@ -16,8 +16,15 @@ from homepage_tui.publish.errors import (
     NothingToCommitError,
     PushRejectedError,
 )
-from homepage_tui.publish.gitrun import ProgressCallback, command_text, first_error_line, open_repo
-from homepage_tui.publish.message import describe_changes
+from homepage_tui.publish.gitrun import (
+    ProgressCallback,
+    command_text,
+    first_error_line,
+    open_repo,
+    repo_relative,
+    resolve,
+)
+from homepage_tui.publish.message import HeadTexts, describe_changes
 from homepage_tui.publish.remote import (
     PUSH_TIMEOUT,
     PushResult,
@@ -93,7 +100,9 @@ def commit_repo(repo: Repo, changes: list[tuple[str, str]], message: str) -> str
         if "tell me who you are" in low or "auto-detect email" in low or "empty ident" in low:
             raise IdentityMissingError() from None
         raise CommitFailedError(first_error_line(text)) from None
-    return repo.head.commit.hexsha
+    sha = resolve(repo)
+    assert sha is not None  # git commit succeeded, so HEAD exists
+    return sha
 
 
 def commit(root: str | os.PathLike[str], managed: Managed, message: str | None = None) -> str:
@@ -121,13 +130,13 @@ def _push_with_rebase(
 
 def _nothing_waiting(repo: Repo, set_upstream: bool) -> bool:
     """True when a push would send nothing: the upstream already has every local commit."""
-    if not repo.head.is_valid():
+    if resolve(repo) is None:
         return True
     target = push_target(repo, set_upstream)  # raises when there is no remote or upstream
     if target.new_upstream:
         return False
     tracking = repo.active_branch.tracking_branch()
-    if tracking is None or not tracking.is_valid():
+    if tracking is None or resolve(repo, tracking.path) is None:
         return False  # the remote branch is not known here yet: push it
     _, ahead, _ = ahead_behind(repo)
     return ahead == 0
@@ -150,13 +159,15 @@ def publish(
     push; `set_upstream` pushes a branch without upstream to origin/<branch> and tracks it.
     Every failure raises a PublishError subclass and keeps the commit and the working tree.
     """
+    managed = list(managed)
     with open_repo(root) as repo:
         branch = ensure_ready(repo)
+        heads = HeadTexts(repo, repo_relative(repo, managed))  # overlaps with git status below
         mine, _ = split_changes(repo, managed)
         sha: str | None = None
         text: str | None = None
         if mine:
-            text = message if message and message.strip() else describe_changes(repo, mine)
+            text = message if message and message.strip() else describe_changes(repo, mine, heads)
             sha = commit_repo(repo, mine, text)
         elif not push:
             raise NothingToCommitError()

@@ -17,6 +17,7 @@ from typing import Callable, Iterable
 from urllib.parse import urlsplit, urlunsplit
 
 from git import Repo
+from git.refs import SymbolicReference
 from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
 from git.util import RemoteProgress
 
@@ -45,6 +46,18 @@ def open_repo(root: str | os.PathLike[str]) -> Repo:
         return Repo(os.fspath(root), search_parent_directories=True)
     except (InvalidGitRepositoryError, NoSuchPathError):
         raise NotARepositoryError(os.fspath(root)) from None
+
+
+def resolve(repo: Repo, ref: str = "HEAD") -> str | None:
+    """The commit SHA a ref points to, None when it does not exist (an unborn branch).
+
+    Read from the ref files alone: GitPython's `is_valid()` and `.commit` start two persistent
+    cat-file processes just to learn the object type, a few milliseconds per publish.
+    """
+    try:
+        return SymbolicReference.dereference_recursive(repo, ref)
+    except ValueError:
+        return None
 
 
 def remote_env(repo: Repo) -> dict[str, str]:

@@ -10,12 +10,15 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import subprocess
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, Callable
 
 from git import Repo
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
+
+from homepage_tui.publish.gitrun import resolve
 
 SUBJECT_WIDTH = 72  # git's convention for the first line
 LABEL_WIDTH = 28
@@ -40,13 +43,18 @@ def _load(text: str) -> Any:
     return yaml.load(text)
 
 
-def describe_changes(repo: Repo, changes: list[tuple[str, str]]) -> str:
-    """Commit message for the given (status, path) changes of managed files."""
+def describe_changes(
+    repo: Repo, changes: list[tuple[str, str]], heads: "HeadTexts | None" = None
+) -> str:
+    """Commit message for the given (status, path) changes of managed files; `heads` holds their
+    HEAD versions when the caller started reading them early."""
+    if heads is None:
+        heads = HeadTexts(repo, [path for _, path in changes])
     content_parts: list[str] = []
     other_parts: list[str] = []
     for _code, path in changes:
         if _is_content(path):
-            old = _head_text(repo, path)
+            old = heads.get(path)
             content_parts.append(summarise_content(path, old, _work_text(repo, path)))
         else:
             other_parts.append(f"update {path}")
@@ -65,6 +73,10 @@ def summarise_content(path: str, old_text: str | None, new_text: str | None) -> 
     section = PurePosixPath(path).stem
     if new_text is None:
         return f"{section}: remove section"
+    if old_text is not None:
+        ops = _operations_by_entry_text(old_text, new_text)
+        if ops is not None:
+            return f"{section}: {', '.join(ops)}" if ops else f"{section}: edit comments or layout"
     try:
         new = _load(new_text)
         old = _load(old_text) if old_text is not None else None
@@ -86,8 +98,86 @@ def summarise_content(path: str, old_text: str | None, new_text: str | None) -> 
 
 
 def _entry_operations(old: list[Any], new: list[Any]) -> list[str]:
-    old_keys = [_canonical(e) for e in old]
-    new_keys = [_canonical(e) for e in new]
+    return _diff_operations(
+        [_canonical(e) for e in old], [_canonical(e) for e in new], lambda side, i: (old, new)[side][i]
+    )
+
+
+class _Unparsable(Exception):
+    """An entry's text does not parse on its own: summarise from the whole file instead."""
+
+
+def _operations_by_entry_text(old_text: str, new_text: str) -> list[str] | None:
+    """The operations found by comparing each entry's text, parsing only the entries that changed.
+
+    Parsing a whole content file costs milliseconds per file with the pure-Python parser; a
+    publish changes one or two entries. None when the files are not plain block sequences or a
+    changed entry does not parse alone: the caller then parses the files whole.
+    """
+    old_items = _split_entries(old_text)
+    new_items = _split_entries(new_text)
+    if old_items is None or new_items is None:
+        return None
+
+    def entry(side: int, i: int) -> Any:
+        loaded = _load((old_items, new_items)[side][i])
+        if not isinstance(loaded, list) or len(loaded) != 1:
+            raise _Unparsable()
+        return loaded[0]
+
+    try:
+        return _diff_operations(
+            [_entry_key(t) for t in old_items], [_entry_key(t) for t in new_items], entry
+        )
+    except Exception:  # _Unparsable or any YAML error in one entry
+        return None
+
+
+def _split_entries(text: str) -> list[str] | None:
+    """The text of each item of a top-level block sequence (comments after an item go with it),
+    or None when the file is anything else."""
+    items: list[list[str]] = []
+    indent: int | None = None
+    for line in text.splitlines():
+        body = line.lstrip(" ")
+        if not body.strip() or body.startswith("#"):
+            if items:
+                items[-1].append(line)
+            continue
+        depth = len(line) - len(body)
+        is_item = body.startswith("- ") or body.rstrip() == "-"
+        if indent is None:
+            if not is_item:
+                return None  # a mapping, a `---` marker, a scalar: not a plain list of entries
+            indent = depth
+        if depth < indent or (depth == indent and not is_item):
+            return None
+        if depth == indent:
+            items.append([line])
+        else:
+            items[-1].append(line)
+    return ["\n".join(lines) + "\n" for lines in items]
+
+
+def _entry_key(text: str) -> str:
+    """An entry's text for comparison: comment lines at the item's level and blank lines left out,
+    so a comment added between entries is not an edit of the entry above it."""
+    lines = text.splitlines()
+    indent = len(lines[0]) - len(lines[0].lstrip(" "))
+    kept = [
+        line.rstrip()
+        for line in lines
+        if line.strip()
+        and not (line.lstrip(" ").startswith("#") and len(line) - len(line.lstrip(" ")) <= indent)
+    ]
+    return "\n".join(kept)
+
+
+def _diff_operations(
+    old_keys: list[str], new_keys: list[str], entry: "Callable[[int, int], Any]"
+) -> list[str]:
+    """add/edit/delete operations between two lists of entry keys; `entry(side, i)` gives the
+    entry to name (side 0: old, 1: new), and is only called for entries that changed."""
     if old_keys != new_keys and sorted(old_keys) == sorted(new_keys):
         return ["reorder entries"]
     added: list[str] = []
@@ -98,9 +188,9 @@ def _entry_operations(old: list[Any], new: list[Any]) -> list[str]:
         if tag == "equal":
             continue
         paired = min(i2 - i1, j2 - j1) if tag == "replace" else 0
-        edited += [entry_label(new[j1 + k]) for k in range(paired)]
-        deleted += [entry_label(e) for e in old[i1 + paired : i2]]
-        added += [entry_label(e) for e in new[j1 + paired : j2]]
+        edited += [entry_label(entry(1, j1 + k)) for k in range(paired)]
+        deleted += [entry_label(entry(0, i)) for i in range(i1 + paired, i2)]
+        added += [entry_label(entry(1, j)) for j in range(j1 + paired, j2)]
     if len(added) + len(edited) + len(deleted) > LIST_LIMIT:
         counted = [
             f"{verb} {_count(len(items), 'entry')}"
@@ -175,14 +265,48 @@ def _is_content(path: str) -> bool:
     return p.parent.name == "content" and p.suffix in (".yml", ".yaml")
 
 
-def _head_text(repo: Repo, path: str) -> str | None:
-    if not repo.head.is_valid():
-        return None
-    try:
-        blob = repo.head.commit.tree / path
-    except KeyError:
-        return None
-    return blob.data_stream.read().decode("utf-8", "replace")
+class HeadTexts:
+    """The HEAD version of the content files among `paths`, read by one `git cat-file --batch`.
+
+    The process starts in the constructor and is read on first use, so a caller that creates this
+    before running `git status` gets both for the time of one (a publish needs both). GitPython's
+    own object reads would start two persistent cat-file processes for a single blob.
+    """
+
+    def __init__(self, repo: Repo, paths: list[str]):
+        self._paths = [path for path in paths if _is_content(path)]
+        self._texts: dict[str, str] | None = None
+        self._proc = None
+        if not self._paths or resolve(repo) is None:
+            self._texts = {}
+            return
+        self._proc = repo.git.cat_file("--batch", istream=subprocess.PIPE, as_process=True)
+        stdin = self._proc.proc.stdin
+        stdin.write("".join(f"HEAD:{path}\n" for path in self._paths).encode("utf-8"))
+        stdin.close()  # a few short lines: cannot fill the pipe and block
+
+    def get(self, path: str) -> str | None:
+        """The file's text at HEAD, or None when HEAD does not have it."""
+        if self._texts is None:
+            self._texts = self._collect()
+        return self._texts.get(path)
+
+    def _collect(self) -> dict[str, str]:
+        assert self._proc is not None
+        out = self._proc.proc.stdout.read()
+        self._proc.wait()
+        texts: dict[str, str] = {}
+        pos = 0
+        for path in self._paths:
+            end = out.find(b"\n", pos)
+            header = out[pos:end].split()
+            pos = end + 1
+            if len(header) != 3 or header[1] != b"blob":
+                continue  # "HEAD:path missing": a new file
+            size = int(header[2])
+            texts[path] = out[pos : pos + size].decode("utf-8", "replace")
+            pos += size + 1  # the blob is followed by a newline
+        return texts
 
 
 def _work_text(repo: Repo, path: str) -> str | None:

@@ -24,6 +24,7 @@ from homepage_tui.publish.gitrun import (
     first_error_line,
     open_repo,
     remote_env,
+    resolve,
 )
 from homepage_tui.publish.status import ensure_ready, repo_state
 
@@ -96,7 +97,7 @@ def push_repo(
         if info.flags & PushInfo.ERROR:
             detail = info.summary.strip() or first_error_line(recorder.text())
             raise GitCommandFailedError("push", detail)
-    return PushResult(repo.head.commit.hexsha, target.remote, target.remote_branch)
+    return PushResult(resolve(repo) or "", target.remote, target.remote_branch)
 
 
 def push(

@@ -11,7 +11,7 @@ from git import Repo
 from git.exc import GitCommandError
 
 from homepage_tui.publish.errors import DetachedHeadError, RepoBusyError
-from homepage_tui.publish.gitrun import open_repo, repo_relative
+from homepage_tui.publish.gitrun import open_repo, repo_relative, resolve
 
 
 @dataclass(frozen=True)
@@ -96,10 +96,10 @@ def split_changes(
 
 def ahead_behind(repo: Repo) -> tuple[str | None, int, int]:
     """(upstream name, ahead, behind); without an upstream, ahead counts commits on no remote."""
-    if not repo.head.is_valid():
+    if resolve(repo) is None:
         return None, 0, 0  # no commit yet
     tracking = None if repo.head.is_detached else repo.active_branch.tracking_branch()
-    if tracking is not None and tracking.is_valid():
+    if tracking is not None and resolve(repo, tracking.path) is not None:
         counts = repo.git.rev_list("--left-right", "--count", f"HEAD...{tracking.path}")
         ahead, behind = (int(n) for n in counts.split())
         return tracking.name, ahead, behind
@@ -139,7 +139,7 @@ def managed_diff(repo: Repo, changes: list[tuple[str, str]]) -> str:
     untracked = [path for code, path in changes if code == "??"]
     parts: list[str] = []
     if tracked:
-        if repo.head.is_valid():
+        if resolve(repo) is not None:
             parts.append(repo.git.diff("HEAD", "--no-color", "--no-ext-diff", "--", *tracked))
         else:  # no commit yet: everything staged is new
             parts.append(repo.git.diff("--cached", "--no-color", "--no-ext-diff", "--", *tracked))
