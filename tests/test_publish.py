@@ -585,3 +585,30 @@ def test_message_for_entries_that_only_parse_with_the_whole_file(site):
     site.write("content/awards.yml", "- &best {year: 2024, title: Best Paper}\n- *best\n")
 
     assert commit_message(site.root, managed) == 'awards: add "Best Paper"'
+
+
+def test_a_repository_without_commits_gets_its_first_commit_and_an_upstream_offer(tmp_path):
+    root = tmp_path / "fresh"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    (root / "content").mkdir()
+    (root / "content/news.yml").write_text("- date: '2026.11'\n  text: Hello.\n")
+    (root / "notes.txt").write_text("not managed\n")
+    origin = tmp_path / "origin.git"
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(origin))
+    git(root, "remote", "add", "origin", str(origin))
+    managed = [root / "content/news.yml"]
+
+    status = repo_status(root, managed)
+    assert (status.branch, status.upstream, status.ahead, status.changed_managed) == (
+        "main", None, 0, ["content/news.yml"]
+    )
+    assert "+- date: '2026.11'" in review(root, managed).diff_text
+
+    with pytest.raises(NoUpstreamError):
+        publish(root, managed)
+    assert git(root, "log", "--format=%s") == "news: add section (1 entry)"
+    assert git(root, "status", "--porcelain") == "?? notes.txt"
+
+    result = publish(root, managed, set_upstream=True)
+    assert git(origin, "rev-parse", "main") == result.sha
