@@ -100,9 +100,7 @@ def commit_repo(repo: Repo, changes: list[tuple[str, str]], message: str) -> str
         if "tell me who you are" in low or "auto-detect email" in low or "empty ident" in low:
             raise IdentityMissingError() from None
         raise CommitFailedError(first_error_line(text)) from None
-    sha = resolve(repo)
-    assert sha is not None  # git commit succeeded, so HEAD exists
-    return sha
+    return resolve(repo) or ""
 
 
 def commit(root: str | os.PathLike[str], managed: Managed, message: str | None = None) -> str:
@@ -163,13 +161,16 @@ def publish(
     with open_repo(root) as repo:
         branch = ensure_ready(repo)
         heads = HeadTexts(repo, repo_relative(repo, managed))  # overlaps with git status below
-        mine, _ = split_changes(repo, managed)
-        sha: str | None = None
-        text: str | None = None
-        if mine:
-            text = message if message and message.strip() else describe_changes(repo, mine, heads)
-            sha = commit_repo(repo, mine, text)
-        elif not push:
+        try:
+            mine, _ = split_changes(repo, managed)
+            sha: str | None = None
+            text: str | None = None
+            if mine:
+                text = message if message and message.strip() else describe_changes(repo, mine, heads)
+                sha = commit_repo(repo, mine, text)
+        finally:
+            heads.close()
+        if not mine and not push:
             raise NothingToCommitError()
         if not push:
             return PublishResult(sha or "", True, False, None, branch, text)

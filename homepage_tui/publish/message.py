@@ -291,6 +291,13 @@ class HeadTexts:
             self._texts = self._collect()
         return self._texts.get(path)
 
+    def close(self) -> None:
+        """End the read if nobody asked for a text (nothing changed, or a message was given)."""
+        if self._texts is None and self._proc is not None:
+            self._proc.proc.stdout.read()
+            self._proc.wait()
+            self._texts = {}
+
     def _collect(self) -> dict[str, str]:
         assert self._proc is not None
         out = self._proc.proc.stdout.read()
