@@ -1,0 +1,41 @@
+"""homepage-tui import [PAGE] [--dry-run] [--force]"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import SiteError
+from ..importer.apply import apply, plan_site
+from ..importer.plan import describe
+from ..site import DEFAULT_PAGE, Site
+
+NAME = "import"
+HELP = ("turn a hand-written page (default _pages/about.md) into content/*.yml plus generated regions; "
+        "--dry-run shows what it would do")
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("page", nargs="?", default=DEFAULT_PAGE, help="the page, relative to the site (default: %(default)s)")
+    parser.add_argument("--dry-run", action="store_true", help="print what would be structured and kept raw; write nothing")
+    parser.add_argument("--force", action="store_true", help="overwrite the files of an existing content/ folder")
+
+
+def run(args) -> int:
+    site = Site.open(args.site, need_content=False)
+    root = site.root
+    page = Path(args.page)
+    if page.is_absolute():
+        try:
+            page = page.resolve().relative_to(root)
+        except ValueError:
+            raise SiteError(f"{page}: not inside the site {root}") from None
+    plan = plan_site(root, page.as_posix())
+    if args.dry_run:
+        print(describe(plan))
+        print("(dry run: nothing written)")
+        return 0
+    written = apply(root, plan, force=args.force)
+    print(describe(plan))
+    for path in written:
+        print(f"wrote {path.relative_to(root) if path.is_relative_to(root) else path}")
+    return 0

@@ -1,0 +1,148 @@
+"""Template induction with a self-check.
+
+A parser turns one item of the page into candidates: fields plus the template that writes those
+fields back as the item (built by putting `{field}` where each value was found). The section's
+templates are the candidates' templates, most used first; each item takes the first template
+that renders it *exactly* (through the real renderer), and an item no template renders is kept
+raw. So nothing is lost, and whatever is structured renders as it was written.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from .. import model
+from ..render import SectionStyle, render_entry
+
+MAX_TEMPLATES = 6
+
+
+@dataclass
+class Candidate:
+    fields: dict[str, Any]
+    template: str
+    style: dict[str, Any] = field(default_factory=dict)  # section style keys this candidate needs
+
+
+class Spans:
+    """Cut a text into literal pieces and placeholders: `template()` is the text with each
+    recorded span replaced by its placeholder."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.spans: list[tuple[int, int, str]] = []
+
+    def put(self, start: int, end: int, placeholder: str) -> None:
+        self.spans.append((start, end, placeholder))
+
+    def template(self) -> str:
+        out, pos = [], 0
+        for start, end, ph in sorted(self.spans):
+            if start < pos:
+                raise ValueError("overlapping spans")
+            out.append(self.text[pos:start])
+            out.append(ph)
+            pos = end
+        out.append(self.text[pos:])
+        return "".join(out)
+
+
+LIST_LINE_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])(?:\s|$)")
+
+
+def norm(text: str) -> str:
+    """Text compared for sameness: blanks that markdown ignores are dropped (trailing blanks other
+    than a hard break, and the indentation of a line that is no list item: a paragraph's lazy
+    continuation lines read the same however far they are indented)."""
+    lines = text.strip("\n").rstrip().split("\n")
+    out = []
+    for i, line in enumerate(lines):
+        line = line if line.endswith("  ") and i < len(lines) - 1 else line.rstrip()
+        if i and not LIST_LINE_RE.match(line):
+            line = line.lstrip()
+        out.append(line)
+    return "\n".join(out)
+
+
+def renders_as(entry: dict, style: SectionStyle, names: Iterable[str], text: str, number: int = 1) -> bool:
+    try:
+        out = render_entry(entry, style, list(names), number)
+    except Exception:  # a template the renderer rejects is simply not a fit
+        return False
+    return norm(out) == norm(text)
+
+
+def fit(section_type: str, texts: list[str], parse: Callable[[str], list[Candidate]],
+        base: SectionStyle, names: list[str]) -> tuple[SectionStyle, list[dict]]:
+    """The section's style (template, layouts) and one entry per text (raw where nothing fits)."""
+    cands = [parse(t) for t in texts]
+    counts: Counter[tuple] = Counter()
+    order: list[tuple] = []
+    for options in cands:
+        seen = set()
+        for c in options:
+            key = (c.template, json.dumps(c.style, sort_keys=True))
+            if key not in seen:
+                seen.add(key)
+                counts[key] += 1
+                if key not in order:
+                    order.append(key)
+    ranked = sorted(order, key=lambda k: (-counts[k], order.index(k)))
+    # The section-wide style keys (link format, separators...) come from the most used candidate.
+    style_keys: dict[str, Any] = {}
+    for key in ranked:
+        for k, v in json.loads(key[1]).items():
+            style_keys.setdefault(k, v)
+    style = SectionStyle(**{**base.__dict__})
+    for k, v in style_keys.items():
+        setattr(style, k, v)
+    templates = [t for t, _ in ranked][:MAX_TEMPLATES * 2]
+    seen_t: list[str] = []
+    for t in templates:
+        if t not in seen_t:
+            seen_t.append(t)
+    assigned: list[tuple[dict, str] | None] = []
+    for text, options in zip(texts, cands):
+        chosen = None
+        for c in options:
+            if model.validate_entry(section_type, c.fields):
+                continue
+            for t in seen_t:
+                style.template = t
+                if renders_as(c.fields, style, names, text):
+                    chosen = (c.fields, t)
+                    break
+            if chosen:
+                break
+        assigned.append(chosen)
+    used = Counter(t for a in assigned if a for t in [a[1]])
+    main = used.most_common(1)[0][0] if used else (seen_t[0] if seen_t else "")
+    layouts: dict[str, str] = {}
+    names_for: dict[str, str] = {}
+    for t, _ in used.most_common():
+        if t == main:
+            continue
+        if len(layouts) >= MAX_TEMPLATES:
+            break
+        name = "alt" if not layouts else f"alt{len(layouts) + 1}"
+        layouts[name] = t
+        names_for[t] = name
+    style.template = main
+    style.layouts = layouts
+    entries: list[dict] = []
+    for text, a in zip(texts, assigned):
+        if a is None or (a[1] != main and a[1] not in names_for):
+            entries.append({"raw": text.strip("\n")})
+            continue
+        fields_, t = a
+        entry = dict(fields_)
+        if t != main:
+            entry["layout"] = names_for[t]
+        if not renders_as(entry, style, names, text):
+            entry = {"raw": text.strip("\n")}
+        entries.append(entry)
+    return style, entries

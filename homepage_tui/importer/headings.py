@@ -1,0 +1,63 @@
+"""Which sections a page has: a heading's title, classified by the words in it.
+
+Headings are written in many ways (`# 🔥 News`, `# <i class="fas fa-fire"></i> News`,
+`# 📖 Educations {#edu}`, `# 🎓 教育经历`); the words are what count. A heading is never renamed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import model
+
+TAG_RE = re.compile(r"<[^>]*>")
+ID_SUFFIX_RE = re.compile(r"\s*\{#[^}]*\}\s*$")
+
+# (section name, type, words that name it); the first match wins, so order matters.
+KINDS: list[tuple[str, str, tuple[str, ...]]] = [
+    ("news", model.NEWS, ("news", "updates", "新闻", "动态", "消息")),
+    ("publications", model.PUBLICATIONS, ("publication", "preprint", "papers", "论文", "发表", "出版")),
+    ("awards", model.AWARDS, ("award", "honor", "honour", "荣誉", "奖")),
+    ("education", model.TREE, ("education", "教育", "学历")),
+    ("teaching", model.TREE, ("teaching", "教学", "助教")),
+    ("talks", model.TREE, ("talk", "报告", "演讲", "讲座")),
+    ("internships", model.TREE, ("internship", "实习")),
+    ("experience", model.TREE, ("experience", "经历", "工作")),
+    ("service", model.TREE, ("service", "reviewer", "reviewing", "professional activit", "服务", "审稿")),
+]
+# Prose sections: never imported, whatever they contain.
+PROSE_WORDS = ("about", "biography", "bio", "interest", "简介", "介绍", "关于", "研究方向")
+PREPRINT_WORDS = ("preprint", "under review", "submitted", "预印本")
+
+
+def plain_title(title: str) -> str:
+    """The words of a heading: no HTML, no `{#id}`, no emoji or punctuation at the ends."""
+    text = ID_SUFFIX_RE.sub("", title)
+    text = TAG_RE.sub(" ", text)
+    text = re.sub(r"[^\w\s&'+/().,:-]", " ", text)
+    return " ".join(text.split()).strip(" -:")
+
+
+def classify(title: str) -> tuple[str, str] | None:
+    """(name, type) of a known section, or None."""
+    words = plain_title(title).casefold()
+    for name, kind, keys in KINDS:
+        if any(k in words for k in keys):
+            return name, kind
+    return None
+
+
+def is_prose(title: str) -> bool:
+    words = plain_title(title).casefold()
+    return any(re.search(rf"(^|\W){re.escape(w)}", words) for w in PROSE_WORDS)
+
+
+def is_preprint(title: str) -> bool:
+    words = plain_title(title).casefold()
+    return any(w in words for w in PREPRINT_WORDS)
+
+
+def slug(title: str) -> str:
+    """A section or group name from a title: lower case words joined by '-' (any script)."""
+    words = re.findall(r"\w+", plain_title(title).casefold())
+    return "-".join(words)[:40].strip("-") or "section"

@@ -1,0 +1,304 @@
+"""The import as a pure function: page text in, an ImportPlan out.
+
+    plan = import_page({"_pages/about.md": text, "_pages/modules/news.md": ...}, "_pages/about.md")
+
+The plan holds, per section, its entries (structured or raw), its style for site.yml, and the
+page text with each section's items replaced by a generated region; `apply` writes it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .. import model
+from ..regions import find_regions, wrap_region
+from ..render import SectionStyle, render_entries
+from ..site import INCLUDE_RE
+from . import authors as au
+from . import awards, headings, news, publications, scan, tree
+from .fit import Candidate, fit, norm
+
+ITEM_KINDS = ("item", "li", "box")
+
+
+@dataclass
+class Group:
+    title: str | None  # None: the section's own body, before any subheading
+    start: int  # first body line
+    end: int
+    blocks: list[scan.Block] = field(default_factory=list)
+    selector: dict[str, str] = field(default_factory=dict)
+    entries: list[dict] = field(default_factory=list)
+
+    @property
+    def run(self) -> list[scan.Block]:
+        """The blocks from the first item to the last: what the region replaces."""
+        idx = [i for i, b in enumerate(self.blocks) if b.kind in ITEM_KINDS]
+        return self.blocks[idx[0]:idx[-1] + 1] if idx else []
+
+
+@dataclass
+class SectionPlan:
+    name: str
+    type: str
+    title: str
+    file: str  # the page file that holds its regions
+    heading_line: int
+    groups: list[Group] = field(default_factory=list)
+    style: SectionStyle = field(default_factory=SectionStyle)
+    entries: list[dict] = field(default_factory=list)
+
+    @property
+    def structured(self) -> int:
+        return sum(1 for e in self.entries if "raw" not in e)
+
+    @property
+    def raw(self) -> int:
+        return sum(1 for e in self.entries if "raw" in e)
+
+
+@dataclass
+class ImportPlan:
+    page: str
+    pages: dict[str, str]  # file -> new text (only files that change)
+    sections: list[SectionPlan]
+    names: list[str]
+    notes: list[str]
+
+    @property
+    def structured(self) -> int:
+        return sum(s.structured for s in self.sections)
+
+    @property
+    def raw(self) -> int:
+        return sum(s.raw for s in self.sections)
+
+
+class AlreadyImported(ValueError):
+    """The page already has homepage-tui regions."""
+
+
+def included_files(path: str, text: str) -> list[str]:
+    """The files `text` (the file at `path`) includes with include_relative, as site paths."""
+    base = posixpath.dirname(path)
+    return [posixpath.normpath(posixpath.join(base, m.group(1))) for m in INCLUDE_RE.finditer(text)]
+
+
+def import_page(files: dict[str, str | None], page: str) -> ImportPlan:
+    """Plan the import of `page`; `files` maps it and every file it includes (None: missing)."""
+    notes: list[str] = []
+    sections: list[SectionPlan] = []
+    order = [page] + [f for f in files if f != page]
+    texts: dict[str, str] = {}
+    for path in order:
+        text = files.get(path)
+        if text is None:
+            notes.append(f"{path}: included by the page but not found; its include line is kept as it is")
+            continue
+        if find_regions(text, path):
+            raise AlreadyImported(f"{path}: the page already has homepage-tui regions; it was imported before "
+                                  "(use `homepage-tui render` to regenerate them)")
+        texts[path] = text
+        sections += _find_sections(path, text)
+    _name_sections(sections)
+    names = au.own_names([au_pieces for s in sections if s.type == model.PUBLICATIONS
+                          for g in s.groups for b in g.run if b.kind in ITEM_KINDS
+                          for au_pieces in [publications.author_pieces(_block_text(texts[s.file], b))]])
+    for s in sections:
+        _structure(s, texts[s.file], names)
+    pages = {}
+    for path, text in texts.items():
+        mine = [s for s in sections if s.file == path]
+        if mine:
+            pages[path] = _with_regions(text, mine, names)
+    return ImportPlan(page=page, pages=pages, sections=sections, names=names, notes=notes)
+
+
+# ------------------------------------------------------------------ finding sections
+
+
+def _find_sections(path: str, text: str) -> list[SectionPlan]:
+    lines = scan.split_lines(text)
+    code = scan.code_lines(lines)
+    heads = scan.headings(lines, code)
+    found: list[SectionPlan] = []
+    current: SectionPlan | None = None
+    level = 0
+    for i, h in enumerate(heads):
+        cls = headings.classify(h.title)
+        if current is not None and h.level > level:
+            if cls is None or cls[0] == current.name or (cls[1] == current.type == model.PUBLICATIONS):
+                current.groups[-1].end = h.line
+                current.groups.append(Group(h.title, h.line + 1, len(lines)))
+                continue
+        if current is not None:
+            current.groups[-1].end = h.line
+            current = None
+        if headings.is_prose(h.title) and cls is None:
+            continue
+        name, kind = cls if cls else (headings.slug(h.title), model.TREE)
+        current = SectionPlan(name=name, type=kind, title=headings.plain_title(h.title), file=path,
+                              heading_line=h.line, groups=[Group(None, h.line + 1, len(lines))])
+        current.known = cls is not None  # type: ignore[attr-defined]
+        level = h.level
+        found.append(current)
+    out = []
+    for s in found:
+        for g in s.groups:
+            g.blocks = scan.blocks(lines, code, g.start, g.end)
+        has_items = [g for g in s.groups if g.run]
+        if not has_items:
+            continue
+        if not s.known and not any(b.kind == "item" for g in has_items for b in g.run):  # type: ignore[attr-defined]
+            continue
+        s.groups = has_items
+        out.append(s)
+    return out
+
+
+def _name_sections(sections: list[SectionPlan]) -> None:
+    taken: set[str] = set()
+    for s in sections:
+        name, n = s.name, 2
+        while name in taken or name == "site":
+            name, n = f"{s.name}-{n}", n + 1
+        s.name = name
+        taken.add(name)
+        default = next((g for g in s.groups if g.title is None), None) or next(
+            (g for g in s.groups if not headings.is_preprint(g.title or "")), s.groups[0])
+        used: set[str] = set()
+        for g in s.groups:
+            if g is default:
+                continue
+            value, k = headings.slug(g.title or "group"), 2
+            while value in used:
+                value, k = f"{headings.slug(g.title or 'group')}-{k}", k + 1
+            used.add(value)
+            g.selector = {"group": value}
+
+
+# ------------------------------------------------------------------ structuring
+
+
+def _block_text(text: str, block: scan.Block) -> str:
+    lines = scan.split_lines(text)
+    return "".join(lines[block.start:block.end]).rstrip("\n")
+
+
+def _parser(s: SectionPlan, names: list[str], own_form: str) -> Callable[[str], list[Candidate]]:
+    if s.type == model.NEWS:
+        return news.parse
+    if s.type == model.AWARDS:
+        return awards.parse
+    if s.type == model.PUBLICATIONS:
+        def parse(text: str) -> list[Candidate]:
+            out = []
+            for c in publications.parse(text):
+                stored, bold = au.store(c.fields["authors"], names, own_form)
+                fields = dict(c.fields)
+                fields["authors"] = stored
+                if bold:
+                    fields["bold"] = bold
+                out.append(Candidate(fields, c.template, c.style))
+            return out
+        return parse
+    return lambda text: []
+
+
+def _own_form(texts: list[str]) -> str:
+    forms = Counter(au.analyze(p).form for t in texts for p in publications.author_pieces(t))
+    forms.pop(None, None)
+    return forms.most_common(1)[0][0] if forms else "**{name}**"
+
+
+def _separator(s: SectionPlan) -> str:
+    gaps: Counter[int] = Counter()
+    for g in s.groups:
+        run = g.run
+        for a, b in zip(run, run[1:]):
+            gaps[b.start - a.end] += 1
+    blank = gaps.most_common(1)[0][0] if gaps else 0
+    return "\n" * (min(blank, 2) + 1)
+
+
+def _structure(s: SectionPlan, text: str, names: list[str]) -> None:
+    item_texts = [_block_text(text, b) for g in s.groups for b in g.run if b.kind in ITEM_KINDS]
+    base = SectionStyle(type=s.type, separator=_separator(s))
+    if s.type == model.TREE:
+        tree_texts = [t for g in s.groups for b in g.run if b.kind == "item" for t in [_block_text(text, b)]]
+        style, fitted = tree.fit_tree(tree_texts, base)
+        fitted_iter = iter(fitted)
+        per_item = [next(fitted_iter) if b.kind == "item" else {"raw": _block_text(text, b)}
+                    for g in s.groups for b in g.run if b.kind in ITEM_KINDS]
+    else:
+        if s.type == model.PUBLICATIONS:
+            base.own_name = _own_form(item_texts)
+        style, per_item = fit(s.type, item_texts, _parser(s, names, base.own_name), base, names)
+    s.style = style
+    items = iter(per_item)
+    s.entries = []
+    for g in s.groups:
+        g.entries = []
+        for b in g.run:
+            entry = dict(next(items)) if b.kind in ITEM_KINDS else {"raw": _block_text(text, b)}
+            if g.selector and "raw" not in entry:
+                entry.update(g.selector)
+            elif g.selector:
+                entry = {"raw": entry["raw"], **g.selector}
+            g.entries.append(entry)
+        # The whole region must read as the original: if not, keep the group's items raw.
+        original = "".join(scan.split_lines(text)[g.run[0].start:g.run[-1].end])
+        if _lines(render_entries(g.entries, style, names)) != _lines(original):
+            g.entries = [{"raw": _block_text(text, b), **g.selector} for b in g.run]
+        s.entries += g.entries
+    _drop_unused_layouts(s)
+
+
+def _drop_unused_layouts(s: SectionPlan) -> None:
+    used = {e.get("layout") for e in s.entries}
+    s.style.layouts = {k: v for k, v in s.style.layouts.items() if k in used}
+
+
+def _lines(text: str) -> list[str]:
+    return [ln for ln in norm(text).split("\n") if ln.strip()]
+
+
+# ------------------------------------------------------------------ the new page
+
+
+def _with_regions(text: str, sections: list[SectionPlan], names: list[str]) -> str:
+    lines = scan.split_lines(text)
+    cuts = []
+    for s in sections:
+        for g in s.groups:
+            run = g.run
+            body = render_entries(g.entries, s.style, names)
+            region = wrap_region(s.name, body, g.selector)
+            end_nl = lines[run[-1].end - 1].endswith("\n")
+            cuts.append((run[0].start, run[-1].end, region + ("\n" if end_nl else "")))
+    for start, end, region in sorted(cuts, reverse=True):
+        lines[start:end] = [region]
+    return "".join(lines)
+
+
+def describe(plan: ImportPlan) -> str:
+    """What the import does, section by section (the --dry-run report)."""
+    out = []
+    for note in plan.notes:
+        out.append(f"note: {note}")
+    if plan.names:
+        out.append(f"your names (bolded in author lists): {', '.join(plan.names)}")
+    for s in plan.sections:
+        groups = ", ".join(g.title and headings.plain_title(g.title) or s.title for g in s.groups)
+        out.append(f"{s.name} ({s.type}, '{s.title}' in {s.file}; lists: {groups}): "
+                   f"{s.structured} structured, {s.raw} kept raw")
+        for e in s.entries:
+            if "raw" in e:
+                first = next((ln.strip() for ln in e["raw"].splitlines() if ln.strip()), "")
+                out.append(f"    raw: {first[:90]}")
+    out.append(f"total: {len(plan.sections)} sections, {plan.structured} entries structured, {plan.raw} kept raw")
+    return "\n".join(out)

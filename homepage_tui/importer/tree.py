@@ -1,0 +1,95 @@
+"""List sections (service, teaching, education, experience, talks, any other list): each top-level
+item is a markdown `text` with nested `children`; the list markers and indentation per level go
+to the section's style. An item the inferred style does not write back exactly is kept raw."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .. import model
+from ..render import SectionStyle, render_tree_item
+from .fit import norm
+
+MARKER_RE = re.compile(r"^( *)([-*+]|\d{1,3}[.)]) (?=\S)(.*)$")
+
+
+def parse(text: str) -> tuple[dict, list[tuple[int, int, str]]] | None:
+    """The item as {text, children}, and (level, indent, marker) of every item line."""
+    lines = text.rstrip("\n").split("\n")
+    m = MARKER_RE.match(lines[0])
+    if not m:
+        return None
+    root = {"text": m.group(3)}
+    stack = [(len(m.group(1)), root)]  # (indent, node)
+    shape = [(0, len(m.group(1)), m.group(2))]
+    for line in lines[1:]:
+        n = MARKER_RE.match(line)
+        if n and len(n.group(1)) > stack[0][0]:
+            indent = len(n.group(1))
+            while len(stack) > 1 and stack[-1][0] >= indent:
+                stack.pop()
+            node = {"text": n.group(3)}
+            stack[-1][1].setdefault("children", []).append(node)
+            shape.append((len(stack), indent, n.group(2)))
+            stack.append((indent, node))
+        else:
+            node = stack[-1][1]
+            node["text"] = node["text"] + "\n" + line.strip()
+    _tidy(root)
+    return root, shape
+
+
+def _tidy(node: dict) -> None:
+    node["text"] = node["text"].rstrip("\n").rstrip() if "\n" not in node["text"].rstrip() else node["text"].rstrip()
+    for child in node.get("children", []):
+        _tidy(child)
+
+
+def _style_of(shape: list[tuple[int, int, str]], child_sep: str) -> tuple:
+    bullets: dict[int, str] = {}
+    step = 4
+    for level, indent, marker in shape:
+        bullets.setdefault(level, marker)
+        if level == 1:
+            step = indent - shape[0][1]
+    depth = max(bullets) + 1
+    return tuple(bullets.get(i, bullets[max(k for k in bullets if k <= i)]) for i in range(depth)), step, child_sep
+
+
+def _make_style(base: SectionStyle, key: tuple) -> SectionStyle:
+    style = SectionStyle(**{**base.__dict__})
+    bullets, step, child_sep = key
+    style.bullet = bullets[0]
+    style.bullets = list(bullets) if len(set(bullets)) > 1 else []
+    style.indent = max(step, 1)
+    style.child_separator = child_sep
+    return style
+
+
+def fit_tree(texts: list[str], base: SectionStyle) -> tuple[SectionStyle, list[dict]]:
+    parsed = [parse(t) for t in texts]
+    keys: Counter[tuple] = Counter()
+    for t, p in zip(texts, parsed):
+        if p:
+            sep = "\n\n" if re.search(r"\n[ \t]*\n[ \t]*(?:[-*+]|\d+[.)]) ", t.strip("\n")) else "\n"
+            keys[_style_of(p[1], sep)] += 1
+    best_style, best_entries, best_n = _make_style(base, (("-",), 4, "\n")), None, -1
+    for key, _ in keys.most_common(4):
+        style = _make_style(base, key)
+        entries, n = [], 0
+        for t, p in zip(texts, parsed):
+            if p and not model.validate_entry(model.TREE, p[0]) and _same(render_tree_item(p[0], style), t):
+                entries.append(p[0])
+                n += 1
+            else:
+                entries.append({"raw": t.strip("\n")})
+        if n > best_n:
+            best_style, best_entries, best_n = style, entries, n
+    if best_entries is None:
+        best_entries = [{"raw": t.strip("\n")} for t in texts]
+    return best_style, best_entries
+
+
+def _same(a: str, b: str) -> bool:
+    return norm(a) == norm(b)
