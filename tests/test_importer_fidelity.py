@@ -1,0 +1,104 @@
+"""Import each real page (twelve from the corpus and the seed), build it with Debian's jekyll
+before and after, and compare what a visitor sees. Then `render --check` must pass, and an edit
+of one entry must change only that entry's lines of the page."""
+
+from __future__ import annotations
+
+import difflib
+
+import pytest
+
+from homepage_tui import model
+from homepage_tui.cli import main
+from homepage_tui.render import render_entry, render_tree_item
+from homepage_tui.site import Site
+from importer_support import PAGES, make_site
+from sitebuild import build, jekyll_available, visible
+
+EDIT_FIELD = {model.NEWS: "text", model.PUBLICATIONS: "title", model.AWARDS: "title", model.TREE: "text"}
+
+
+@pytest.fixture(scope="module")
+def table(request):
+    rows: list[tuple[str, int, int, int]] = []
+    yield rows
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    lines = [f"{'page':45} {'sections':>8} {'structured':>10} {'raw':>5} {'raw %':>6}"]
+    for name, sections, structured, raw in sorted(rows):
+        share = 100 * raw / (structured + raw) if structured + raw else 0
+        lines.append(f"{name:45} {sections:8} {structured:10} {raw:5} {share:5.0f}%")
+    total_s, total_r = sum(r[2] for r in rows), sum(r[3] for r in rows)
+    lines.append(f"{'total':45} {sum(r[1] for r in rows):8} {total_s:10} {total_r:5} "
+                 f"{100 * total_r / max(1, total_s + total_r):5.0f}%")
+    # Shown whether or not output is captured (-s): the table is the point of the run.
+    with capture.global_and_fixture_disabled() if capture else _nothing():
+        if reporter is not None:
+            reporter.write_line("")
+            reporter.write_sep("-", "import: entries structured and kept raw per page")
+            for line in lines:
+                reporter.write_line(line)
+        else:
+            print("\n".join(lines))
+
+
+class _nothing:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _rendered(section, entry, names) -> str:
+    if section.type == model.TREE:
+        return render_tree_item(entry, section.style)
+    return render_entry(entry, section.style, names)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.stem for p in PAGES])
+def test_import_keeps_what_the_site_shows(page, tmp_path, table):
+    if not jekyll_available():
+        pytest.fail("jekyll is not installed: the fidelity tests need Debian's jekyll (apt-get install jekyll)")
+    site = make_site(tmp_path / "site", page)
+    before = visible(build(site))
+
+    assert main(["import", "--site", str(site)]) == 0
+    after = visible(build(site))
+    assert after[0] == before[0], "visible text changed"
+    assert after[1] == before[1], "links changed"
+    assert after[2] == before[2], "headings changed"
+
+    opened = Site.open(site)
+    assert opened.render(write=False) == [], "render --check fails right after the import"
+    assert main(["render", "--check", "--site", str(site)]) == 0
+
+    structured = raw = 0
+    for name in opened.section_names():
+        entries = opened.section(name).entries
+        structured += sum(1 for e in entries if "raw" not in e)
+        raw += sum(1 for e in entries if "raw" in e)
+    table.append((page.stem, len(opened.section_names()), structured, raw))
+    assert structured > 0
+
+    # Edit one structured entry: only its lines of the page may change.
+    name, index = next((n, i) for n in opened.section_names()
+                       for i, e in enumerate(opened.section(n).entries) if "raw" not in e)
+    section = opened.section(name)
+    entry = section.entry(index)
+    key = EDIT_FIELD[section.type]
+    pages_before = {p: p.read_text(encoding="utf-8") for p in opened.page_files()}
+    old_lines = _rendered(section, entry, opened.settings.names).splitlines()
+    section.update(index, {key: model.text_of(entry[key]) + " (edited)"})
+    opened.save_and_render(section)
+    new_lines = _rendered(section, section.entry(index), opened.settings.names).splitlines()
+    changed_files = [p for p in pages_before if p.read_text(encoding="utf-8") != pages_before[p]]
+    assert len(changed_files) == 1
+    diff = list(difflib.ndiff(pages_before[changed_files[0]].splitlines(),
+                              changed_files[0].read_text(encoding="utf-8").splitlines()))
+    removed = [d[2:] for d in diff if d.startswith("- ")]
+    added = [d[2:] for d in diff if d.startswith("+ ")]
+    assert removed and added
+    assert all(line in old_lines for line in removed), removed
+    assert all(line in new_lines for line in added), added
+    assert Site.open(site).render(write=False) == []
