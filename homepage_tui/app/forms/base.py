@@ -1,0 +1,155 @@
+"""The entry form's frame: a label, an input and an error line per field, and the rules that turn
+what the user typed back into an entry's fields.
+
+Each field's error is a Label under its input; it gets the `-invalid` class (and so shows) when
+the field has a problem, and the input gets `-invalid` too. A form never writes to the section:
+it posts `FormEdited`, and the editor screen reads `values()`, validates, and applies."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static, TextArea
+
+from homepage_tui.app.messages import FormEdited
+
+
+class FieldArea(TextArea):
+    """A multi-line field: soft-wrapped, tab moves focus like the other fields."""
+
+    def __init__(self, **kwargs):
+        super().__init__(soft_wrap=True, tab_behavior="focus", show_line_numbers=False, **kwargs)
+
+
+class EntryForm(VerticalScroll):
+    """Subclasses set `section_type`, `REQUIRED` and compose their fields with `field()`."""
+
+    BINDINGS = [Binding("escape", "back_to_list", "Back to list", id="form.back")]
+
+    section_type = ""
+    REQUIRED: tuple[str, ...] = ()
+    FIELDS: tuple[str, ...] = ()
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.original: dict[str, Any] = {}
+        self.inputs: dict[str, Widget] = {}
+
+    # ------------------------------------------------------------ building
+
+    def compose(self) -> ComposeResult:
+        yield Label("", classes="form-title")
+        yield from self.compose_fields()
+        yield Static("", classes="form-note")
+
+    def compose_fields(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def field(self, key: str, label: str, widget: Widget, hint: str = "") -> ComposeResult:
+        widget.id = f"{self.section_type}-{key}"
+        widget.add_class("field-input")
+        self.inputs[key] = widget
+        text = Text(label, style="bold")
+        if hint:
+            text.append(f"  {hint}", style="dim")
+        yield Label(text, classes="field-label")
+        yield widget
+        yield Label("", id=f"{self.section_type}-{key}-error", classes="field-error")
+
+    # ------------------------------------------------------------ values
+
+    def load(self, fields: Mapping[str, Any], title: str) -> None:
+        """Show `fields` (an entry as plain data); `values()` then gives back the same fields."""
+        self.original = dict(fields)
+        self.query_one(".form-title", Label).update(title)
+        for key in self.inputs:
+            self.set_text(key, self.to_text(key, fields.get(key)))
+        extra = [k for k in fields if k not in self.inputs]
+        note = f"Other fields kept as they are: {', '.join(extra)}" if extra else ""
+        self.query_one(".form-note", Static).update(note)
+        self.show_errors({})
+
+    def to_text(self, key: str, value: Any) -> str:
+        return "" if value is None else str(value)
+
+    def from_text(self, key: str, text: str) -> tuple[Any, str | None]:
+        """The field's value from its text, and a problem found while reading it."""
+        return text.strip(), None
+
+    def values(self) -> tuple[dict[str, Any], dict[str, str]]:
+        """(fields to apply, problems found while reading them). Empty optional fields are left
+        out, or removed (DELETE) when the entry had them; a required one stays as '' so that
+        validation names it."""
+        from homepage_tui.store import DELETE  # ruamel.yaml loads off the start-up path
+
+        out: dict[str, Any] = {}
+        problems: dict[str, str] = {}
+        first_key = next(iter(self.original), None)
+        for key in self.inputs:
+            value, problem = self.from_text(key, self.get_text(key))
+            if problem:
+                problems[key] = problem
+                continue
+            if value in ("", [], {}) and key not in self.REQUIRED:
+                if key in self.original and key != first_key:
+                    out[key] = DELETE
+                elif key in self.original:
+                    out[key] = value
+                continue
+            out[key] = value
+        return out, problems
+
+    def get_text(self, key: str) -> str:
+        widget = self.inputs[key]
+        return widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
+
+    def set_text(self, key: str, text: str) -> None:
+        widget = self.inputs[key]
+        if isinstance(widget, TextArea):
+            if widget.text != text:
+                widget.load_text(text)
+        elif widget.value != text:  # type: ignore[attr-defined]
+            widget.value = text  # type: ignore[attr-defined]
+            widget.cursor_position = len(text)  # type: ignore[attr-defined]
+
+    # ------------------------------------------------------------ errors and focus
+
+    def show_errors(self, problems: Mapping[str, str]) -> None:
+        for key, widget in self.inputs.items():
+            message = problems.get(key, "")
+            label = self.query_one(f"#{self.section_type}-{key}-error", Label)
+            label.update(Text(f"✗ {message}") if message else "")
+            label.set_class(bool(message), "-invalid")
+            widget.set_class(bool(message), "-invalid")
+
+    def focus_field(self, key: str | None = None) -> None:
+        key = key if key in self.inputs else next(iter(self.inputs))
+        widget = self.inputs[key]
+        widget.focus()
+        if isinstance(widget, TextArea):
+            widget.move_cursor(widget.document.end)
+
+    def key_of(self, widget: Widget) -> str | None:
+        for key, w in self.inputs.items():
+            if w is widget:
+                return key
+        return None
+
+    def action_back_to_list(self) -> None:
+        self.screen.query_one("#entries").focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._edited(event.input)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._edited(event.text_area)
+
+    def _edited(self, widget: Widget) -> None:
+        key = self.key_of(widget)
+        if key is not None:
+            self.post_message(FormEdited(key))

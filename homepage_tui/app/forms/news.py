@@ -1,0 +1,19 @@
+"""News: date (YYYY.MM or YYYY.MM.DD), optional emoji, multi-line markdown text."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Input
+
+from homepage_tui import model
+from homepage_tui.app.forms.base import EntryForm, FieldArea
+
+
+class NewsForm(EntryForm):
+    section_type = model.NEWS
+    REQUIRED = ("date", "text")
+
+    def compose_fields(self) -> ComposeResult:
+        yield from self.field("date", "Date", Input(placeholder="YYYY.MM"), "YYYY.MM or YYYY.MM.DD")
+        yield from self.field("emoji", "Emoji", Input(placeholder="🎉🎉 (optional)"))
+        yield from self.field("text", "Text", FieldArea(classes="tall"), "markdown; links as [text](https://…)")

@@ -1,0 +1,94 @@
+"""The editor app: `HomepageApp(root)` opens the site in `root` (see editor_screen for the work).
+
+Start-up stays light: the site's modules (ruamel.yaml, the renderer, git) are imported in the
+loading worker, not here, so the first frame does not wait for them."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from pathlib import Path
+from typing import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from homepage_tui.app.editor_screen import EditorScreen
+from homepage_tui.app.palette import EditorCommands
+from homepage_tui.app.publish_worker import PUBLISH_BINDINGS, PUBLISH_CSS_PATH, PublishActions
+
+TODAY_ENV = "HOMEPAGE_TUI_TODAY"  # YYYY-MM-DD: the "current month" of new news (tests, demos)
+
+
+def today_from_env() -> _dt.date:
+    value = os.environ.get(TODAY_ENV, "").strip()
+    if value:
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    return _dt.date.today()
+
+
+class HomepageApp(PublishActions, App[int]):
+    TITLE = "homepage-tui"
+    CSS_PATH = [Path(__file__).with_name("global.tcss"), Path(__file__).with_name("app.tcss"), PUBLISH_CSS_PATH]
+    COMMANDS = App.COMMANDS | {EditorCommands}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", show=False, priority=True),
+        *PUBLISH_BINDINGS,
+    ]
+
+    def __init__(self, root: Path, today: _dt.date | None = None):
+        super().__init__()
+        self.root = Path(root)
+        self.today = today or today_from_env()
+
+    def get_default_screen(self) -> Screen:
+        return EditorScreen(self.root, self.today, id="editor-screen")
+
+    @property
+    def editor(self) -> EditorScreen:
+        return self.screen_stack[0]  # type: ignore[return-value]  (the default screen, always first)
+
+    @property
+    def site(self):
+        """The open site (PublishActions reads it); None while the site is being opened."""
+        return self.editor.site
+
+    def publish_paths(self):
+        if self.editor.site is None:
+            from homepage_tui.errors import SiteError
+
+            raise SiteError("the site is still loading")
+        return super().publish_paths()
+
+    # Publishing commits what is on disk: save the editor's changes first.
+    def action_publish(self) -> None:
+        if self._saved_for_publish():
+            super().action_publish()
+
+    def action_review_publish(self) -> None:
+        if self._saved_for_publish():
+            super().action_review_publish()
+
+    def _saved_for_publish(self) -> bool:
+        editor = self.editor
+        if self.screen is not editor:
+            return False
+        if editor.unsaved():
+            return editor.action_save()
+        return True
+
+    def action_quit(self) -> None:
+        """ctrl+q asks like q when there are unsaved changes."""
+        if self.screen is self.editor:
+            self.editor.action_quit()
+        elif len(self.screen_stack) == 1 or not isinstance(self.screen_stack[0], EditorScreen):
+            self.exit(return_code=0)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for command in super().get_system_commands(screen):
+            if command.title != "Quit":  # the editor's own Quit asks about unsaved changes
+                yield command

@@ -1,0 +1,66 @@
+"""The section list: each managed section with its entry count, a dot when it has unsaved edits,
+and a warning sign when its file cannot be read."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+
+class SectionList(OptionList):
+    """Option ids are the section names; the app updates counts and marks, never a thread."""
+
+    BINDINGS = [Binding("right", "entries", "Entries", id="sections.entries", show=False)]
+
+    def action_entries(self) -> None:
+        self.screen.query_one("#entries").focus()
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._info: dict[str, dict] = {}
+
+    def set_sections(self, names: list[str], titles: dict[str, str]) -> None:
+        self._info = {n: {"title": titles.get(n) or n, "count": None, "dirty": False, "error": False}
+                      for n in names}
+        self.set_options([Option(self._prompt(n), id=n) for n in names])
+        if names:
+            self.highlighted = 0
+
+    def update_section(self, name: str, count: int | None = None, dirty: bool | None = None,
+                       error: bool | None = None) -> None:
+        info = self._info.get(name)
+        if info is None:
+            return
+        for key, value in (("count", count), ("dirty", dirty), ("error", error)):
+            if value is not None:
+                info[key] = value
+        self.replace_option_prompt(name, self._prompt(name))
+
+    def select_section(self, name: str) -> None:
+        if name in self._info:
+            self.highlighted = list(self._info).index(name)
+
+    @property
+    def current(self) -> str | None:
+        if self.highlighted is None or not self._info:
+            return None
+        return list(self._info)[self.highlighted]
+
+    def _prompt(self, name: str) -> Table:
+        """One line: unsaved mark, the title (cut with … when long), the count on the right."""
+        info = self._info[name]
+        if info["error"]:
+            count = Text("⚠", style="bold red")
+        elif info["count"] is None:
+            count = Text("…", style="dim")
+        else:
+            count = Text(str(info["count"]), style="dim")
+        grid = Table.grid(expand=True)
+        grid.add_column(width=2)
+        grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        grid.add_column(justify="right", no_wrap=True)
+        grid.add_row(Text("●" if info["dirty"] else " ", style="bold yellow"), Text(info["title"]), count)
+        return grid

@@ -1,0 +1,59 @@
+"""Papers per year: a small bar chart under the section list when publications are shown."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterable
+
+from rich.text import Text
+from textual.widgets import Static
+
+BLOCKS = " ▁▂▃▄▅▆▇█"
+BAR_ROWS = 3
+
+
+def year_counts(years: Iterable[str]) -> dict[int, int]:
+    """Entries per four-digit year (entries without one are left out)."""
+    counts: Counter[int] = Counter()
+    for year in years:
+        m = re.search(r"(19|20)\d\d", year or "")
+        if m:
+            counts[int(m.group(0))] += 1
+    return dict(counts)
+
+
+def chart_text(counts: dict[int, int], width: int) -> Text:
+    """The latest years that fit in `width` (three columns each), oldest on the left."""
+    if not counts:
+        return Text("no years yet", style="dim")
+    last = max(counts)
+    n = max(1, min(width // 3, last - min(counts) + 1))
+    years = list(range(last - n + 1, last + 1))
+    top = max(counts.get(y, 0) for y in years) or 1
+    levels = BAR_ROWS * 8
+    out = Text()
+    out.append(f"papers/year (max {top})\n", style="dim")
+    heights = [round(counts.get(y, 0) * levels / top) for y in years]
+    for row in range(BAR_ROWS - 1, -1, -1):
+        for h in heights:
+            fill = max(0, min(8, h - row * 8))
+            out.append(" " + BLOCKS[fill] * 2, style="cyan")
+        out.append("\n")
+    for y in years:
+        out.append(f" {y % 100:02d}", style="dim")
+    return out
+
+
+class YearChart(Static):
+    def show_years(self, years: Iterable[str]) -> None:
+        self._counts = year_counts(years)
+        self._draw()
+
+    def on_resize(self) -> None:
+        if hasattr(self, "_counts"):
+            self._draw()
+
+    def _draw(self) -> None:
+        width = max(self.size.width, 12)
+        self.update(chart_text(self._counts, width - 1))
