@@ -51,19 +51,20 @@ NARROW = 110  # below this width the preview takes the form's place instead of a
 
 
 class EditorScreen(Screen):
+    # Ordered so that a narrow footer still shows what a new user needs first.
     BINDINGS = [
         Binding("n", "new_news", "News", id="new_news", tooltip="New news entry dated this month"),
         Binding("a", "add_entry", "Add", id="add_entry", tooltip="Add an entry to this section"),
-        Binding("d", "delete_entry", "Delete", id="delete_entry"),
-        Binding("ctrl+up", "move_up", "Move up", id="move_up", key_display="^↑"),
-        Binding("ctrl+down", "move_down", "Move down", id="move_down", key_display="^↓"),
-        Binding("s", "sort", "Sort", id="sort", tooltip="Sort by date, newest first"),
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
         Binding("ctrl+z", "undo", "Undo", id="undo", priority=True),
         Binding("slash", "filter", "Filter", id="filter", key_display="/"),
         Binding("p", "toggle_preview", "Preview", id="toggle_preview"),
-        Binding("w", "toggle_whole_page", "Page", id="toggle_whole_page", tooltip="Preview the whole page"),
         Binding("q", "quit", "Quit", id="quit"),
+        Binding("d", "delete_entry", "Delete", id="delete_entry"),
+        Binding("s", "sort", "Sort", id="sort", tooltip="Sort by date, newest first"),
+        Binding("ctrl+up", "move_up", "Move up", id="move_up", key_display="^↑"),
+        Binding("ctrl+down", "move_down", "Move down", id="move_down", key_display="^↓"),
+        Binding("w", "toggle_whole_page", "Page", id="toggle_whole_page", tooltip="Preview the whole page"),
     ]
 
     def __init__(self, root: Path, today, **kwargs):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from textual.binding import Binding
 from textual.widgets import DataTable
 
 from homepage_tui import model
@@ -32,15 +31,11 @@ def one_line(text: str, width: int) -> str:
 class EntryTable(DataTable):
     """Row keys are entry indexes (as str). `entry_rows` holds every entry's summary, unfiltered."""
 
-    BINDINGS = [
-        Binding("left", "sections", "Sections", id="entries.sections", show=False),
-        Binding("right", "form", "Form", id="entries.form", show=False),
-    ]
-
-    def action_sections(self) -> None:
+    # With a row cursor, left and right have nothing to move: they go to the sections and the form.
+    def action_cursor_left(self) -> None:
         self.screen.query_one("#sections").focus()
 
-    def action_form(self) -> None:
+    def action_cursor_right(self) -> None:
         if self.row_count:
             self.action_select_cursor()
 

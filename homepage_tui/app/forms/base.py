@@ -115,7 +115,7 @@ class EntryForm(VerticalScroll):
                 widget.load_text(text)
         elif widget.value != text:  # type: ignore[attr-defined]
             widget.value = text  # type: ignore[attr-defined]
-            widget.cursor_position = len(text)  # type: ignore[attr-defined]
+            widget.cursor_position = 0  # type: ignore[attr-defined]  (show the start of long titles)
 
     # ------------------------------------------------------------ errors and focus
 
