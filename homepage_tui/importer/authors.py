@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..render import AUTHOR_MARKERS_RE, normalize_name
-from .text import split_top
+from .text import TAG_RE, split_top
 
 OWN_FORMS = [
     ("**{name}**", re.compile(r"^\*\*(?P<name>[^*<>]+?)\*\*(?!\*)")),
@@ -38,7 +38,7 @@ class Author:
 
 
 def strip_name(piece: str) -> str:
-    text = PREFIX_RE.sub("", piece.strip())
+    text = PREFIX_RE.sub("", re.sub(r"^(?:\.\.\.|…)\s+", "", piece.strip()))
     m = AUTHOR_MARKERS_RE.search(MARKUP_RE.sub("", text))
     text = MARKUP_RE.sub("", text)
     if m and m.start() > 0:
@@ -52,7 +52,12 @@ def is_name(piece: str) -> bool:
         return True
     if not text or re.search(r"\d|[()\[\]:;\"“”]", text):
         return False
+    if re.match(r"^[A-Z\u00C0-\u024F][\w'’\-]+, (?:[A-Z]\.\s?)+$", text):  # "Guo, Z."
+        return True
     words = text.split()
+    # "Mattsson." inside a name is the end of a sentence, not an initial
+    if any(w.endswith(".") and not INITIALS_RE.match(w) for w in words[:-1]):
+        return False
     return 1 <= len(words) <= 5 and all(WORD_RE.match(w) for w in words)
 
 
@@ -88,14 +93,17 @@ def find_authors(s: str, pos: int = 0) -> tuple[int, list[str]] | None:
             end = offset + len(piece)
             offset += len(piece) + 2
             continue
-        best = None
+        # the shortest head that is a name and not only initials ("X. Zhang. Title" -> "X. Zhang")
+        heads = []
         for sep in HEAD_SEPS:
             k = piece.find(sep)
             while k > 0:
                 head = piece[:k]
-                if is_name(head) and (best is None or k > best):
-                    best = k
+                if head == head.rstrip() and _balanced(head) and is_name(head):
+                    heads.append(k)
                 k = piece.find(sep, k + 1)
+        full = [k for k in heads if not INITIALS_RE.match(strip_name(piece[:k]) + ".")]
+        best = min(full) if full else (max(heads) if heads else None)
         if best is not None:
             _add(taken, piece[:best])
             end = offset + best
@@ -104,6 +112,12 @@ def find_authors(s: str, pos: int = 0) -> tuple[int, list[str]] | None:
                      and len(strip_name(taken[0]).split()) > 3):
         return None
     return end, taken
+
+
+def _balanced(text: str) -> bool:
+    opened = [m.group(2).lower() for m in TAG_RE.finditer(text) if not m.group(1)]
+    closed = [m.group(2).lower() for m in TAG_RE.finditer(text) if m.group(1)]
+    return sorted(opened) == sorted(closed)
 
 
 def _add(taken: list[str], piece: str) -> None:

@@ -15,7 +15,7 @@ from .fit import Candidate, Spans
 DATE = r"\d{4}\.\d{1,2}(?:\.\d{1,2})?"
 PREFIX_RE = re.compile(r"^(\s*(?:[-*+]|\d{1,3}[.)])[ \t]+|\s*<li>)")
 OPEN_RE = re.compile(r"(?:\*{1,3}|_{1,2}|`{1,2}|\[|\\\[|<em>|<strong>|<b>|<i>|\s)*")
-CLOSE_RE = re.compile(r"^(?:\s*(?:\*{1,3}|_{1,2}|`{1,2}|\]|\\\]|</em>|</strong>|</b>|</i>))*")
+CLOSE_RE = re.compile(r"^(?:\*{1,3}|_{1,2}|`{1,2}|\]|\\\]|[ \t]*</em>|[ \t]*</strong>|</b>|</i>)*")
 SEP_RE = re.compile(r"^(?:[ \t]*[:：,\-–|][ \t]*|[ \t]+)?(?:&nbsp;|&ensp;|&emsp;|[ \t])*")
 EMOJI_RE = re.compile("^((?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D\u20E3])+)([ \t]*)")
 SUFFIX_RE = re.compile(r"(</li>|\n<br\s*/?>)[ \t]*$")

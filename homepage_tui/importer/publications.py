@@ -16,7 +16,7 @@ BULLET_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])[ \t]+")
 BADGE_RE = re.compile(r"(?:\[(?P<b1>[^\]\[]{1,24})\](?!\()[ \t]+|``(?P<b2>[^`]{1,30})``[ \t]+|`(?P<b3>[^`]{1,30})`[ \t]+)")
 TITLE_FORMS = [
     (re.compile(r'\[\s*"(?P<t>[^"\]]+?)"\s*\]\((?P<u>[^)\s]*)\)'), '["{title}"]({url})'),
-    (re.compile(r"\[\*\*(?P<t>[^\]*]+?)\*\*\]\((?P<u>[^)\s]*)\)"), "[**{title}**]({url})"),
+    (re.compile(r"\[\*\*(?P<t>[^\]*]{12,}?)\*\*\]\((?P<u>[^)\s]*)\)"), "[**{title}**]({url})"),
     (re.compile(r"\[(?P<t>[^\]\[]{12,}?)\]\((?P<u>[^)\s]*)\)"), "[{title}]({url})"),
     (re.compile(r'"(?P<t>[^"]{12,}?)"'), '"{title}"'),
     (re.compile(r"“(?P<t>[^”]{12,}?)”"), "“{title}”"),
@@ -66,6 +66,9 @@ def _links_run(seg: str, start: int, end: int):
 
 def _venue(sp: Spans, seg: str, start: int, end: int, fields: dict, style: dict) -> bool:
     """Venue, links and badges of seg[start:end]; False when nothing sensible is there."""
+    br = re.search(r"\n<br\s*/?>[ \t]*$", seg[start:end])
+    if br:  # a line break written after the item belongs to the template
+        end = start + br.start()
     x = EXTRA_RE.search(seg, start, end)
     if x and x.start() > start and x.end() == end:
         lead = re.match(r"[ \t]*\n?[ \t]*", seg[x.start():end]).end()
@@ -137,7 +140,7 @@ def parse_bullet(text: str) -> list[Candidate]:
     title = None
     for pattern, form in TITLE_FORMS:
         t = pattern.search(body, pos)
-        if t and not au.is_name(t.group("t")):
+        if t and not (form == "[{title}]({url})" and au.is_name(t.group("t"))):
             title = (t, form)
             break
     if title is None:
@@ -320,14 +323,22 @@ def parse_box(text: str) -> list[Candidate]:
             if para[:tag_start].strip() and para[tag_end:].strip():
                 return []
             os_, oe = other
-            if body[os_:oe].strip():
-                run = _links_run(body, os_ + len(body[os_:oe]) - len(body[os_:oe].lstrip()), oe - (len(body[os_:oe]) - len(body[os_:oe].rstrip())))
-                if not run or "links" in fields or body[os_:run[0]].strip() or body[run[1]:oe].strip():
+            if not body[os_:oe].strip():
+                continue
+            if not venue_done:
+                venue_done = True
+                if not _venue(sp, body, os_, oe, fields, style):
                     return []
-                fields["links"] = run[2]
-                style["link"] = run[3]
-                style["links_separator"] = run[4]
-                sp.put(run[0], run[1], "{links}")
+                continue
+            lead = len(body[os_:oe]) - len(body[os_:oe].lstrip())
+            trail = len(body[os_:oe]) - len(body[os_:oe].rstrip())
+            run = _links_run(body, os_ + lead, oe - trail)
+            if not run or "links" in fields or body[os_:run[0]].strip() or body[run[1]:oe].strip():
+                return []
+            fields["links"] = run[2]
+            style["link"] = run[3]
+            style["links_separator"] = run[4]
+            sp.put(run[0], run[1], "{links}")
             continue
         if not venue_done:
             venue_done = True

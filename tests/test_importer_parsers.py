@@ -1,0 +1,206 @@
+"""The importer's parsers, one form at a time: each item must come back exactly as written."""
+
+from __future__ import annotations
+
+import pytest
+
+from homepage_tui import model
+from homepage_tui.importer import authors, awards, headings, news, publications, scan, tree
+from homepage_tui.importer.config import add_exclude  # noqa: F401 - importable without Textual
+from homepage_tui.importer.fit import fit
+from homepage_tui.importer.plan import import_page
+from homepage_tui.render import SectionStyle
+
+
+def fitted(kind, texts, parse, names=(), own_name="**{name}**"):
+    style, entries = fit(kind, texts, parse, SectionStyle(type=kind, own_name=own_name), list(names))
+    return style, entries
+
+
+@pytest.mark.parametrize("item, date, text", [
+    ("- *2024.05*: &nbsp;🎉🎉 Paper accepted.", "2024.05", "Paper accepted."),
+    ("* [2024.10] &nbsp;🎉🎉 Our paper is accepted.", "2024.10", "Our paper is accepted."),
+    ("- 2024.05.26: New preprint released.", "2024.05.26", "New preprint released."),
+    ("- <em>2024.05 </em>:  🎤 Speaker at <em>a workshop</em>\n<br/>", "2024.05", "Speaker at <em>a workshop</em>"),
+    ("- `2026.03` 🎉 We launch [Colon-X](https://github.com/x).", "2026.03", "We launch [Colon-X](https://github.com/x)."),
+    ("    <li><strong>[2024.05]</strong> Joined a lab</li>", "2024.05", "Joined a lab"),
+    ("- [2026.05] One paper accepted by **ICML 2026**.", "2026.05", "One paper accepted by **ICML 2026**."),
+])
+def test_news_dates_in_every_form(item, date, text):
+    style, [entry] = fitted(model.NEWS, [item], news.parse)
+    assert "raw" not in entry, style.template
+    assert entry["date"] == date and entry["text"] == text
+
+
+def test_news_date_kept_as_written_and_bad_dates_raw():
+    _, entries = fitted(model.NEWS, ["- *2024.10*: a", "- *2024.13*: b", "- [Ongoing] c"], news.parse)
+    assert entries[0]["date"] == "2024.10"
+    assert "raw" in entries[1] and "raw" in entries[2]
+
+
+def test_news_items_with_and_without_emoji_share_a_template():
+    items = ["- *2025.07*: &nbsp;🎉🎉 One paper.", "- *2025.06*: &nbsp;I joined Huawei.", "- *2025.05*: &nbsp;🎉🎉 Two."]
+    style, entries = fitted(model.NEWS, items, news.parse)
+    assert not style.layouts and all("raw" not in e for e in entries)
+    assert "emoji" not in entries[1]
+
+
+@pytest.mark.parametrize("item, year, title, org", [
+    ("* 2023/24, Research Performance Award, HKBU CS Department ([Link](https://x.y/?pid=48)).",
+     "2023/24", "Research Performance Award", "HKBU CS Department"),
+    ("- *2021* **Outstanding Graduates**, Chengdu University", "2021", "**Outstanding Graduates**", "Chengdu University"),
+    ("- Duan Yong Ping Travel Award, 2024", "2024", "Duan Yong Ping Travel Award", None),
+    ("- `2025` CVPR 2025 Outstanding Reviewer Award (Top 5.6%, [Link](https://cvpr.thecvf.com/))", "2025",
+     "CVPR 2025 Outstanding Reviewer Award (Top 5.6%, [Link](https://cvpr.thecvf.com/))", None),
+    ("- 2024.05\tMerit Student Award (top 3%), University of Chinese Academy of Science, China", "2024.05",
+     "Merit Student Award (top 3%)", "University of Chinese Academy of Science, China"),
+    ("- *2019&amp;2020&amp;2021*, Rongchang Scholarship, SJTU", "2019&amp;2020&amp;2021", "Rongchang Scholarship", "SJTU"),
+])
+def test_awards(item, year, title, org):
+    _, [entry] = fitted(model.AWARDS, [item], awards.parse)
+    assert "raw" not in entry
+    assert (entry["year"], entry["title"], entry.get("org")) == (year, title, org)
+
+
+def test_award_link():
+    _, [entry] = fitted(model.AWARDS, ["* 2020, Scholarship, HKBU ([Link](https://a.b/c))."], awards.parse)
+    assert entry["link"] == "https://a.b/c"
+
+
+@pytest.mark.parametrize("item, names, title, authors_, extra", [
+    ("* Z. Tang, **Z. Tang**$\\dagger$, X. Chu. A Title About Learning. In ICPP 2024.", ["Z. Tang"],
+     "A Title About Learning", ["Z. Tang", "Z. Tang$\\dagger$", "X. Chu"], {"venue": "In ICPP 2024", "bold": [2]}),
+    ("- Tan, H., <strong>Guo, Z.</strong>*, ... & Yan, J. (2026). Synthesizing Images for PV. Renewable Energy, 12.\n<br/>",
+     ["Guo, Z."], "Synthesizing Images for PV", ["Tan, H.", "Guo, Z.*", "... & Yan, J."], {"year": "2026"}),
+    ("- **Stochastic Actor-Executor-Critic for Translation**  \n<u>Ziwei Luo</u>\\*, Jing Hu\\*, Xi Wu  \n"
+     "***<font color = \"#224B8D\">IJCAI 2021</font>*** \\| [[Paper](https://arxiv.org/pdf/2112.07403)]", ["Ziwei Luo"],
+     "Stochastic Actor-Executor-Critic for Translation", ["Ziwei Luo\\*", "Jing Hu\\*", "Xi Wu"],
+     {"venue": "IJCAI 2021", "links": {"Paper": "https://arxiv.org/pdf/2112.07403"}}),
+    ("1. [CCF-A] **Yucen Gao**, Zhemeng Yu, Xiaofeng Gao, GKD-Recruiter: Jointly Modeling Social Tasks, "
+     "International Conference on Machine Learning (ICML), 2026.", ["Yucen Gao"],
+     "GKD-Recruiter: Jointly Modeling Social Tasks", ["Yucen Gao", "Zhemeng Yu", "Xiaofeng Gao"], {"badge": "CCF-A"}),
+    ("- ``AAAI 2026`` [\"Debiased Cognitive Diagnosis\"](https://ojs.aaai.org/x). **Shangshang Yang**\\#, Xuewen Duan, "
+     "*AAAI* (**CCF A**), 2026.", ["Shangshang Yang"], "Debiased Cognitive Diagnosis",
+     ["Shangshang Yang\\#", "Xuewen Duan"], {"url": "https://ojs.aaai.org/x", "badge": "AAAI 2026"}),
+    ("- [The SIFo Benchmark for Instructions](https://arxiv.org/abs/2406.19999) <br> Xinyi Chen, **Jirui Qi**†, "
+     "Arianna Bisazza <br> **Findings of EMNLP 2024**", ["Jirui Qi"], "The SIFo Benchmark for Instructions",
+     ["Xinyi Chen", "Jirui Qi†", "Arianna Bisazza"], {"venue": "Findings of EMNLP 2024"}),
+    ("* Ruoqi Zhang$^\\dagger$, **Z. Tang**<sup>*</sup>, Per Mattsson. Entropy Regularized Policies. In NeurIPS 2024. "
+     "[**Code**](https://github.com/x) [**Paper**](https://arxiv.org/abs/1)", ["Z. Tang"], "Entropy Regularized Policies",
+     ["Ruoqi Zhang$^\\dagger$", "Z. Tang<sup>*</sup>", "Per Mattsson"],
+     {"venue": "In NeurIPS 2024", "links": {"Code": "https://github.com/x", "Paper": "https://arxiv.org/abs/1"}}),
+    ("* **Z. Tang**\\*, A. Chu. A Quantitative Survey of Communication. In IEEE Network \\[[code](https://g.h/x), "
+     "[paper](https://arxiv.org/abs/2)\\]", ["Z. Tang"], "A Quantitative Survey of Communication", ["Z. Tang\\*", "A. Chu"],
+     {"venue": "In IEEE Network \\[[code](https://g.h/x), [paper](https://arxiv.org/abs/2)\\]"}),
+])
+def test_bullet_publications(item, names, title, authors_, extra):
+    style, entries = fitted(model.PUBLICATIONS, [item], _with_names(names, item), names, _own(item))
+    entry = entries[0]
+    assert "raw" not in entry, (publications.parse(item), style.template)
+    assert entry["title"] == title
+    assert entry["authors"] == authors_
+    for key, value in extra.items():
+        assert entry[key] == value
+
+
+def _own(item):
+    return authors.analyze(next(p for p in publications.author_pieces(item) if authors.analyze(p).form)).form
+
+
+def _with_names(names, item):
+    own = _own(item)
+
+    def parse(text):
+        out = []
+        for c in publications.parse(text):
+            stored, bold = authors.store(c.fields["authors"], names, own)
+            c.fields["authors"] = stored
+            if bold:
+                c.fields["bold"] = bold
+            out.append(c)
+        return out
+    return parse
+
+
+PAPER_BOX = """<div class='paper-box'><div class='paper-box-image'><div><div class="badge">NeurIPS 2024</div><img src='images/diffusion-policy.png' alt="sym" width="100%"></div></div>
+<div class='paper-box-text' markdown="1">
+
+**Entropy-regularized Diffusion Policy with Q-Ensembles**  
+Ruoqi Zhang$^\\dagger$, <u>Ziwei Luo</u>$^\\dagger$, Jens Sjölund
+
+**<font color = "#224B8D">NeurIPS 2024</font>** \\| [Paper](https://arxiv.org/abs/2402.04080) \\| [Code](https://github.com/r/e) <strong><span class='show_paper_citations' data='3WQTKocAAAAJ:WF5omc3nYNoC'></span></strong>
+- This work presents a diffusion-based policy.
+- A diffusion entropy is introduced.
+</div>
+</div>"""
+
+
+def test_paper_box():
+    [c] = publications.parse(PAPER_BOX)
+    f = c.fields
+    assert f["title"] == "Entropy-regularized Diffusion Policy with Q-Ensembles"
+    assert f["badge"] == "NeurIPS 2024" and f["image"] == "images/diffusion-policy.png"
+    assert f["authors"] == ["Ruoqi Zhang$^\\dagger$", "<u>Ziwei Luo</u>$^\\dagger$", "Jens Sjölund"]
+    assert f["highlights"] == ["This work presents a diffusion-based policy.", "A diffusion entropy is introduced."]
+    assert f["venue"] == "NeurIPS 2024" and f["citation"] == "3WQTKocAAAAJ:WF5omc3nYNoC"
+    assert f["links"] == {"Paper": "https://arxiv.org/abs/2402.04080", "Code": "https://github.com/r/e"}
+    style, [entry] = fitted(model.PUBLICATIONS, [PAPER_BOX], _with_names(["Ziwei Luo"], PAPER_BOX), ["Ziwei Luo"],
+                            "<u>{name}</u>")
+    assert "raw" not in entry
+    assert entry["authors"][1] == "Ziwei Luo$^\\dagger$"
+
+
+def test_trees_nested_and_two_space():
+    service = ("* Invited Reviewer\n    * Machine Learning:\n        * TPAMI\n        * TMLR\n    * Systems:\n        * TPDS")
+    style, [entry] = tree.fit_tree([service], SectionStyle(type=model.TREE))
+    assert entry["text"] == "Invited Reviewer"
+    assert [c["text"] for c in entry["children"]] == ["Machine Learning:", "Systems:"]
+    assert entry["children"][0]["children"][1]["text"] == "TMLR"
+    assert style.indent == 4 and style.bullet == "*"
+    hobbies = ["- **Fitness**  \n  Regular training.", "- **Badminton**\n  - 2021 champion\n  - 2022 runner-up"]
+    style, entries = tree.fit_tree(hobbies, SectionStyle(type=model.TREE))
+    assert entries[0]["text"] == "**Fitness**  \nRegular training."
+    assert entries[1]["children"][1]["text"] == "2022 runner-up" and style.indent == 2
+
+
+def test_tree_item_that_does_not_fit_is_raw():
+    numbered = ["1. First\n  - a", "2. Second"]
+    _, entries = tree.fit_tree(numbered, SectionStyle(type=model.TREE))
+    assert any("raw" in e for e in entries)
+
+
+@pytest.mark.parametrize("title, name", [
+    ("🔥 News", "news"), ("<i class=\"fas fa-fire\"></i> News", "news"), ("📢 News and updates", "news"),
+    ("Recent News {#news}", "news"), ("📝 Selected Publications", "publications"), ("Preprints", "publications"),
+    ("🎖 Honors and Awards", "awards"), ("Awards", "awards"), ("👔 Professional Activities", "service"),
+    ("📫 Academic Services", "service"), ("Service", "service"), ("📖 Educations", "education"),
+    ("Education", "education"), ("💻 Experience", "experience"), ("💻 Internships", "internships"),
+    ("📕 Teaching", "teaching"), ("💬 Invited Talks", "talks"), ("新闻", "news"), ("📝 论文", "publications"),
+    ("🏅 荣誉与奖项", "awards"), ("教学", "teaching"), ("学术服务", "service"), ("🎓 教育经历", "education"),
+])
+def test_heading_classification(title, name):
+    assert headings.classify(title)[0] == name
+
+
+def test_sections_groups_and_comments():
+    page = ("---\ntitle: x\n---\n# 🔥 News\n- *2024.01*: a\n<!-- - *2023.01*: old -->\n- *2023.12*: b\n\n"
+            "## 📖 Educations\n- *2020.09 - now*, PhD\n\n<!-- # 🎤 Talks\n- x -->\n\n"
+            "# Publications {#pubs}\nText kept outside.\n\n## Preprints\n\n* A. Bee, **C. Dee**. A title about things. arXiv.\n\n"
+            "## Published\n\n* A. Bee, **C. Dee**. Another title of a paper. In ICML 2024.\n\n<script>x()</script>\n")
+    plan = import_page({"p.md": page}, "p.md")
+    assert [s.name for s in plan.sections] == ["news", "education", "publications"]
+    news_ = plan.sections[0]
+    assert news_.entries[1] == {"raw": "<!-- - *2023.01*: old -->"}
+    pubs = plan.sections[2]
+    assert [e.get("group") for e in pubs.entries] == ["preprints", None]
+    new = plan.pages["p.md"]
+    assert "<!-- homepage-tui:begin publications group=preprints -->" in new
+    assert "Text kept outside." in new and "<script>x()</script>" in new and "<!-- # 🎤 Talks\n- x -->" in new
+    assert "# Publications {#pubs}" in new
+    assert plan.names == ["C. Dee"]
+
+
+def test_scan_blocks():
+    lines = scan.split_lines("- a\n  cont\n\n- b\n<!-- c\n\nd -->\ntext\n")
+    kinds = [(b.kind, b.start, b.end) for b in scan.blocks(lines, scan.code_lines(lines), 0, len(lines))]
+    assert kinds == [("item", 0, 2), ("item", 3, 4), ("comment", 4, 7), ("other", 7, 8)]
