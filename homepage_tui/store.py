@@ -434,23 +434,22 @@ class YamlDocument:
     def entry_body(self, fields: Mapping[str, Any], like: Any = None) -> list[str]:
         """The lines of a new entry, keys in `like`'s order (a sibling) where it has them."""
         order = list(like.keys()) if isinstance(like, Mapping) else []
-        keys = [k for k in order if k in fields] + [k for k in fields if k not in order]
-        m = CommentedMap()
-        for k in keys:
-            if fields[k] is not DELETE:
-                m[k] = styled_value(k, fields[k], None)
+        keys = [k for k in order if k in fields and fields[k] is not DELETE]
+        keys += [k for k in fields if k not in order and fields[k] is not DELETE]
+        wanted = {k: fields[k] for k in keys}
         st = self.style
-        text = self._dump(m)
-        lines = text.splitlines(keepends=True)
         dash = " " * st.dash_col + "-" + " " * (st.key_col - st.dash_col - 1)
-        out = [dash + lines[0]] + [(" " * st.key_col + ln) if ln.strip() else ln for ln in lines[1:]]
-        parsed = parse_yaml("".join(out), self.source)
-        if to_plain(parsed[0]) != to_plain({k: fields[k] for k in keys}):
-            # Fall back to double quotes for every string: always reads back the same.
-            m = CommentedMap((k, _fallback(fields[k])) for k in keys)
-            lines = self._dump(m).splitlines(keepends=True)
+        # The user's styles first; every string double-quoted if that does not read back the same.
+        for styled in (lambda k: styled_value(k, fields[k], None), lambda k: _fallback(fields[k])):
+            lines = self._dump(CommentedMap((k, styled(k)) for k in keys)).splitlines(keepends=True)
             out = [dash + lines[0]] + [(" " * st.key_col + ln) if ln.strip() else ln for ln in lines[1:]]
-        return out
+            try:
+                parsed = parse_yaml("".join(out), self.source)
+            except ContentError:
+                continue
+            if to_plain(parsed[0]) == to_plain(wanted) and _types_match(parsed[0], wanted):
+                return out
+        raise ContentError(f"{self.source}: the new entry could not be written so that it reads back the same")
 
     def _typical_sep(self) -> list[str]:
         seps = [tuple(s) for s in self.seps[1:]]
