@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable
 
 from .. import model
 from ..render import SectionStyle, render_entry
+from .optional import make_optional
 
 MAX_TEMPLATES = 6
 
@@ -80,6 +81,9 @@ def fit(section_type: str, texts: list[str], parse: Callable[[str], list[Candida
         base: SectionStyle, names: list[str]) -> tuple[SectionStyle, list[dict]]:
     """The section's style (template, layouts) and one entry per text (raw where nothing fits)."""
     cands = [parse(t) for t in texts]
+    for options in cands:
+        for c in options:
+            c.template = make_optional(c.template)  # a later entry may lack a badge, an image...
     counts: Counter[tuple] = Counter()
     order: list[tuple] = []
     for options in cands:
