@@ -6,9 +6,11 @@ table with `clear()` + `add_rows()`, which stays in milliseconds for thousands o
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Iterable, Sequence
 
+from rich.text import Text
 from textual.widgets import DataTable
+from textual.widgets._data_table import Row as TableRow, RowKey
 
 from homepage_tui import model
 
@@ -108,27 +110,59 @@ class EntryTable(DataTable):
     def _column_keys(self) -> list[str]:
         return [str(c.value) for c in self.columns]
 
-    def _cells(self, row: Row) -> list[str]:
+    def _cells(self, row: Row) -> list[Text]:
+        """Text, not str: a title with [brackets] is not console markup, and Text skips the parse."""
         labels = LABELS.get(self.section_type, LABELS[model.TREE])
         out = []
         for label, value, width in zip(labels, row, self._widths):
             if label:
-                out.append(one_line(value, width))
+                out.append(Text(one_line(value, width), no_wrap=True, end=""))
         return out
 
     def _rebuild(self, select: int | None) -> None:
-        self._widths = self._compute_widths()
+        widths = self._compute_widths()
         labels = LABELS.get(self.section_type, LABELS[model.TREE])
-        self.clear(columns=True)
-        for n, (label, width) in enumerate(zip(labels, self._widths)):
-            if label:
-                self.add_column(label, width=width, key=f"c{n}")
-        # add_rows() is add_row() in a loop; calling add_row ourselves gives each row its key.
-        for i, row in enumerate(self.entry_rows):
-            if self._matches(row):
-                self.add_row(*self._cells(row), key=str(i))
+        columns = (self.section_type, widths)
+        if columns == getattr(self, "_columns", None):
+            self.clear()  # filtering: same columns, new rows
+        else:
+            self._widths = widths
+            self._columns = columns
+            self.clear(columns=True)
+            for n, (label, width) in enumerate(zip(labels, widths)):
+                if label:
+                    self.add_column(label, width=width, key=f"c{n}")
+        self._add_keyed_rows((str(i), self._cells(row)) for i, row in enumerate(self.entry_rows)
+                             if self._matches(row))
         if select is not None:
             self.select_index(select)
+
+    def _add_keyed_rows(self, keyed: Iterable[tuple[str, list[Text]]]) -> None:
+        """add_row() for many rows at once. add_row re-validates the cursor and schedules an idle
+        check per row (about 35 µs each: 70 ms for 2,000 rows); here that happens once. Uses
+        DataTable's row bookkeeping as add_row does (Textual 8), falling back to add_row."""
+        try:
+            columns = [c.key for c in self.ordered_columns]
+            for key, cells in keyed:
+                row_key = RowKey(key)
+                self._row_locations[row_key] = len(self.rows)
+                self._data[row_key] = dict(zip(columns, cells))
+                self.rows[row_key] = TableRow(row_key, 1, None, False)
+                self._new_rows.add(row_key)
+            self._require_update_dimensions = True
+            self._update_count += 1
+        except AttributeError:  # a Textual whose internals differ: the public, slower way
+            for key, cells in keyed:
+                self.add_row(*cells, key=key)
+        self.cursor_coordinate = self.cursor_coordinate
+        if self.row_count and self.show_cursor:
+            self._highlight_cursor()  # the row under the cursor may be another entry now
+        self.check_idle()
+
+    def _update_dimensions(self, new_rows) -> None:
+        # Columns have fixed widths and rows are one line: no cell needs measuring (DataTable
+        # would measure every new cell, most of the cost of refilling 2,000 rows).
+        super()._update_dimensions(())
 
     def on_resize(self) -> None:
         if self.entry_rows and self._compute_widths() != self._widths:
