@@ -20,6 +20,7 @@ import io
 import os
 import re
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -51,13 +52,23 @@ def _new_yaml(mapping: int = 2, sequence: int = 4, offset: int = 2) -> YAML:
     return yaml
 
 
-_LOADER = _new_yaml()
+_LOADERS = threading.local()
+
+
+def _loader() -> YAML:
+    """This thread's parser: a YAML instance keeps its reader and scanner between calls, so two
+    threads sharing one (the app's loading worker and the UI thread parsing an edit) break both."""
+    yaml = getattr(_LOADERS, "yaml", None)
+    if yaml is None:
+        yaml = _LOADERS.yaml = _new_yaml()
+    yaml.doc_infos.clear()  # ruamel appends one per load and never drops them
+    return yaml
 
 
 def parse_yaml(text: str, source: str = "<text>") -> Any:
     """Round-trip load `text`; a syntax error becomes `source:LINE:COL: message`."""
     try:
-        return _LOADER.load(text)
+        return _loader().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source
