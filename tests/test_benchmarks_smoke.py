@@ -89,3 +89,29 @@ def test_runner_judges_figures_without_a_verdict():
     assert not judge({"value": 0.4, "unit": "s", "floor": 0.2, "target": "<= 0.5 s and <= 1.5x floor"})
     assert judge({"value": 40, "unit": "ms", "floor": None, "target": "<= 50 ms"})
     assert not judge({"value": 1.3, "unit": "s", "floor": 1.0, "target": "<= 1.2x floor"})
+
+
+def test_large_file_parses_in_a_thread_while_another_thread_parses_edits():
+    """The app loads content in a worker while the UI thread parses the snippets of an edit."""
+    import threading
+
+    from homepage_tui.store import parse_yaml
+
+    text = publications_yaml(400, seed=5)
+    result: dict = {}
+
+    def load() -> None:
+        try:
+            result["doc"] = YamlDocument(text)
+        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+            result["error"] = exc
+
+    worker = threading.Thread(target=load)
+    worker.start()
+    small = 0
+    while worker.is_alive() or small < 3:
+        assert parse_yaml("title: 'a snippet'\n") == {"title": "a snippet"}
+        small += 1
+    worker.join()
+    assert "error" not in result
+    assert len(result["doc"]) == 400
