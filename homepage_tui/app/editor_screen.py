@@ -279,6 +279,8 @@ class EditorScreen(Screen):
         if event.row_key is None or event.row_key.value is None:
             return
         index = int(event.row_key.value)
+        if self.draft_at is not None and not event.data_table.has_focus:
+            return  # a refill's highlight while a new entry is typed: only the user leaves it
         if index != self.index or self.draft_at is not None:
             self.load_entry(index)
 
@@ -573,7 +575,10 @@ class EditorScreen(Screen):
 
     def action_sort(self) -> None:
         section = self._editable()
-        if section is None or not self.apply_form():
+        if section is None:
+            return
+        if not self.apply_form():
+            self.notify("Not sorted: fix the marked field first.", title="Sort", severity="warning")
             return
         before = section.file.doc.text()
         self.push_undo(section)
