@@ -46,6 +46,9 @@ class EntryTable(DataTable):
         self.section_type = model.NEWS
         self.entry_rows: list[Row] = []
         self.filter_text = ""
+        self._hay: list[str] = []
+        self._cell_cache: dict[int, tuple[str, list[Text]]] = {}  # per row: its key and cells
+        self._cached_widths: tuple[int, int, int] | None = None
         self._widths: tuple[int, int, int] = (0, 0, 0)
 
     # ------------------------------------------------------------ content
@@ -54,6 +57,8 @@ class EntryTable(DataTable):
         """Replace every row (after a load, insert, delete, move, sort or undo)."""
         self.section_type = section_type
         self.entry_rows = list(rows)
+        self._hay = [" ".join(row).casefold() for row in self.entry_rows]
+        self._cell_cache.clear()
         self._rebuild(select)
 
     def set_filter(self, text: str) -> None:
@@ -65,6 +70,8 @@ class EntryTable(DataTable):
         if not 0 <= index < len(self.entry_rows) or self.entry_rows[index] == row:
             return
         self.entry_rows[index] = row
+        self._hay[index] = " ".join(row).casefold()
+        self._cell_cache.pop(index, None)
         key = str(index)
         if key not in self.rows:  # filtered out
             return
@@ -92,11 +99,12 @@ class EntryTable(DataTable):
 
     # ------------------------------------------------------------ drawing
 
-    def _matches(self, row: Row) -> bool:
-        if not self.filter_text:
-            return True
-        hay = " ".join(row).casefold()
-        return all(word in hay for word in self.filter_text.split())
+    def _matching(self) -> list[int]:
+        """Indexes of the rows holding every word of the filter (casefolded text kept per row)."""
+        words = self.filter_text.split()
+        if not words:
+            return list(range(len(self.entry_rows)))
+        return [i for i, hay in enumerate(self._hay) if all(word in hay for word in words)]
 
     def _compute_widths(self) -> tuple[int, int, int]:
         total = max(self.size.width or 80, 40) - 2  # the vertical scrollbar
@@ -132,8 +140,15 @@ class EntryTable(DataTable):
             for n, (label, width) in enumerate(zip(labels, widths)):
                 if label:
                     self.add_column(label, width=width, key=f"c{n}")
-        self._add_keyed_rows((str(i), self._cells(row)) for i, row in enumerate(self.entry_rows)
-                             if self._matches(row))
+        if widths != self._cached_widths:
+            self._cell_cache.clear()
+            self._cached_widths = widths
+        cache, rows = self._cell_cache, self.entry_rows
+        matching = self._matching()
+        for i in matching:
+            if i not in cache:
+                cache[i] = (str(i), self._cells(rows[i]))
+        self._add_keyed_rows(cache[i] for i in matching)
         if select is not None:
             self.select_index(select)
 
