@@ -409,3 +409,31 @@ async def test_preview_follows_typing(site):
         await pilot.pause()
         assert "{%" not in pane.markdown and "&nbsp;" not in pane.markdown
         assert "ZZZ" in pane.markdown
+
+
+async def test_new_news_from_another_section_keeps_the_draft(site):
+    app = HomepageApp(site, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await started(app, pilot)
+        await goto(pilot, editor, "publications")
+        await pilot.press("n")
+        await pilot.pause()
+        assert editor.current == "news" and editor.draft_at == 0
+        await pilot.press(*"From elsewhere")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert "- date: '2025.03'\n  text: From elsewhere\n" in content(site, "news")
+
+
+async def test_command_palette_lists_the_editor_actions(site):
+    from homepage_tui.app.palette import COMMANDS, EditorCommands
+
+    app = HomepageApp(site, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await started(app, pilot)
+        provider = EditorCommands(editor)
+        titles = [hit.text async for hit in provider.discover()]
+        assert len(titles) == len(COMMANDS)
+        assert any(t.startswith("New news entry") for t in titles)
+        hits = [hit async for hit in provider.search("sort")]
+        assert hits and hits[0].text.startswith("Sort by date")
