@@ -1,0 +1,271 @@
+"""The editor app's figures, each measured in a fresh Python (a child process) for honesty.
+
+    python benchmarks/bench_app.py      (this module alone)
+    python -m benchmarks app            (in the table with the others)
+
+- first frame: from the start of the child (before Textual is imported) to the first screen
+  refresh in `run_test` (headless), on the demo site and on a 2,000-publication site; floor: a bare
+  Textual app composing the same widget classes, in its own fresh child;
+- content loaded on the large site (the loading worker's last message), after the first frame;
+- preview after a keystroke in the seed's publications section: from the key press to the
+  preview's repaint (its render_lines), median over 30 keystrokes typed 150 ms apart; floor: the
+  repaint of the input the character was typed into, for the same keystrokes (nothing shown after
+  a keystroke comes sooner than its own echo);
+- filtering the 2,000 publications with `/`: from a key press to the refilled table's repaint,
+  median; floor: the same keystrokes filtering the 8 awards.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+REPO = Path(__file__).resolve().parents[1]
+KEYSTROKES = 30
+
+# Every child prints one JSON object on its last line.
+FIRST_FRAME = r"""
+import time
+T0 = time.perf_counter()
+import asyncio, json, sys
+from pathlib import Path
+from homepage_tui.app.main import HomepageApp
+from homepage_tui.app.editor_screen import EditorScreen
+from homepage_tui.app.messages import AllSectionsLoaded
+
+marks = {}
+
+class Timed(EditorScreen):
+    def on_mount(self):
+        super().on_mount()
+        self.call_after_refresh(lambda: marks.setdefault("frame", time.perf_counter() - T0))
+
+    def on_all_sections_loaded(self, message):
+        super().on_all_sections_loaded(message)
+        marks.setdefault("loaded", time.perf_counter() - T0)
+
+class App(HomepageApp):
+    def get_default_screen(self):
+        return Timed(self.root, self.today, id="editor-screen")
+
+async def main():
+    app = App(Path(sys.argv[1]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        while "loaded" not in marks or "frame" not in marks:
+            await pilot.pause(0.01)
+        await app.workers.wait_for_complete()
+asyncio.run(main())
+print(json.dumps(marks))
+"""
+
+BARE_FRAME = r"""
+import time
+T0 = time.perf_counter()
+import asyncio, json
+from textual.app import App
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import DataTable, Footer, Input, Label, OptionList, Static, TextArea
+
+marks = {}
+
+class Bare(App):
+    def compose(self):
+        with Horizontal():
+            with Vertical():
+                yield OptionList("News", "Publications", "Awards")
+                yield Static("chart")
+            with Vertical():
+                yield Input()
+                yield DataTable()
+                for _ in range(4):
+                    with VerticalScroll():
+                        yield Label("title")
+                        for _ in range(4):
+                            yield Label("field")
+                            yield Input()
+                            yield TextArea()
+                            yield Label("")
+            with VerticalScroll():
+                yield Label("Preview")
+                yield Static("")
+        yield Static("git")
+        yield Footer()
+
+    def on_mount(self):
+        self.call_after_refresh(lambda: marks.setdefault("frame", time.perf_counter() - T0))
+
+async def main():
+    app = Bare()
+    async with app.run_test(size=(120, 40)) as pilot:
+        while "frame" not in marks:
+            await pilot.pause(0.01)
+asyncio.run(main())
+print(json.dumps(marks))
+"""
+
+# Paint times: each watched widget's render_lines is wrapped to note when it last drew.
+PAINTS = r"""
+import time
+
+def watch(widget):
+    original = widget.render_lines
+    widget.paints, widget.painted_at = 0, 0.0
+    def render_lines(crop):
+        lines = original(crop)
+        widget.painted_at = time.perf_counter()
+        widget.paints += 1
+        return lines
+    widget.render_lines = render_lines
+    return widget
+
+async def press_and_wait(pilot, key, *widgets):
+    # Press `key`, wait until every widget has repainted, return each one's delay.
+    before = [w.paints for w in widgets]
+    t0 = time.perf_counter()
+    await pilot.press(key)
+    for _ in range(2000):
+        if all(w.paints > b for w, b in zip(widgets, before)):
+            break
+        await pilot.pause(0.001)
+    return [w.painted_at - t0 for w in widgets]
+"""
+
+TYPING = PAINTS + r"""
+import asyncio, json, statistics, sys
+from pathlib import Path
+from homepage_tui.app.main import HomepageApp
+from homepage_tui.app.preview_pane import PreviewBody
+
+SECTION, KEYS = sys.argv[2], int(sys.argv[3])
+
+async def main():
+    app = HomepageApp(Path(sys.argv[1]))
+    async with app.run_test(size=(160, 50)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        editor = app.screen
+        if SECTION != editor.current:
+            editor.query_one("#sections").select_section(SECTION)
+            await pilot.pause()
+        editor.query_one("#entries").focus()
+        await pilot.press("enter")  # the first field of the first entry (title / date)
+        await pilot.press("end")
+        await pilot.pause(0.2)
+        body = watch(editor.query_one(PreviewBody))
+        field = watch(app.focused)
+        echo, preview = [], []
+        for i in range(KEYS):
+            await asyncio.sleep(0.15)  # typing speed: past the preview's 100 ms interval
+            f, p = await press_and_wait(pilot, "x" if i % 2 == 0 else "backspace", field, body)
+            echo.append(f)
+            preview.append(p)
+    print(json.dumps({"median": statistics.median(preview), "max": max(preview),
+                      "echo": statistics.median(echo), "n": len(preview)}))
+
+asyncio.run(main())
+"""
+
+FILTER = PAINTS + r"""
+import asyncio, json, statistics, sys
+from pathlib import Path
+from homepage_tui.app.main import HomepageApp
+
+async def main():
+    app = HomepageApp(Path(sys.argv[1]))
+    async with app.run_test(size=(160, 50)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        editor = app.screen
+        editor.query_one("#sections").select_section(sys.argv[2])
+        await pilot.pause()
+        table = watch(editor.query_one("#entries"))
+        rows = table.row_count
+        await pilot.press("slash")
+        await pilot.pause(0.2)
+        bar = watch(app.focused)
+        echo, refill = [], []
+        for key in ["l", "e", "a", "r", "n"] + ["backspace"] * 5 + list("federated"):
+            await asyncio.sleep(0.05)
+            b, t = await press_and_wait(pilot, key, bar, table)
+            echo.append(b)
+            refill.append(t)
+    print(json.dumps({"median": statistics.median(refill), "max": max(refill),
+                      "echo": statistics.median(echo), "rows": rows}))
+
+asyncio.run(main())
+"""
+
+
+def run_child(code: str, *args: str, timeout: float = 300) -> dict[str, Any]:
+    env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env.pop("TEXTUAL", None)
+    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=timeout,
+                          env=env, cwd=REPO)
+    if proc.returncode != 0:
+        raise RuntimeError((proc.stderr.strip().splitlines() or ["child failed"])[-1])
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def figure(name: str, value: float | None, unit: str, target: str, passed: bool, floor: float | None = None,
+           floor_name: str = "", reason: str = "") -> dict[str, Any]:
+    row = {"name": name, "value": value, "unit": unit, "floor": floor, "floor_name": floor_name,
+           "target": target, "passed": bool(passed)}
+    if reason:
+        row["reason"] = reason
+    return row
+
+
+def best_of(code: str, *args: str, key: str, runs: int = 3) -> dict[str, Any]:
+    """The run with the smallest `key` (a cold first run pays for the disk cache)."""
+    results = [run_child(code, *args) for _ in range(runs)]
+    return min(results, key=lambda r: r[key])
+
+
+def measure() -> list[dict[str, Any]]:
+    from benchmarks.generate import make_large_site
+    from homepage_tui.demo import make_demo
+
+    figures = []
+    with tempfile.TemporaryDirectory(prefix="bench-app-") as tmp:
+        demo = make_demo(Path(tmp) / "demo").root
+        large = make_large_site(Path(tmp) / "large", 2000, 500)
+        bare = best_of(BARE_FRAME, key="frame")["frame"]
+        first = best_of(FIRST_FRAME, str(demo), key="frame")
+        figures.append(figure("app: first frame, demo site", first["frame"], "s", "<= 0.5 s",
+                              first["frame"] <= 0.5, bare, "bare Textual app, same widgets"))
+        big = best_of(FIRST_FRAME, str(large), key="frame")
+        figures.append(figure("app: first frame, 2,000 publications", big["frame"], "s", "<= 1.0 s",
+                              big["frame"] <= 1.0, bare, "bare Textual app, same widgets"))
+        figures.append(figure("app: content loaded, 2,000 publications (info)", big["loaded"], "s", "(info)",
+                              True, first["loaded"], "content loaded, demo site"))
+        typed = run_child(TYPING, str(demo), "publications", str(KEYSTROKES))
+        figures.append(figure("app: preview repainted after a keystroke, seed publications (median)",
+                              typed["median"], "s", "<= 50 ms", typed["median"] <= 0.050, typed["echo"],
+                              "the typed character's own repaint, same keystrokes"))
+        typed_big = run_child(TYPING, str(large), "publications", "15")
+        figures.append(figure("app: preview repainted after a keystroke, 2,000 publications (median)",
+                              typed_big["median"], "s", "<= 150 ms", typed_big["median"] <= 0.150,
+                              typed_big["echo"], "the typed character's own repaint, same keystrokes"))
+        filtered = run_child(FILTER, str(large), "publications")
+        small = run_child(FILTER, str(large), "awards")
+        figures.append(figure(f"app: filter {filtered['rows']} rows with /, table repainted (median)",
+                              filtered["median"], "s", "<= 50 ms", filtered["median"] <= 0.050, small["median"],
+                              f"same keystrokes filtering {small['rows']} rows"))
+    return figures
+
+
+if __name__ == "__main__":
+    for row in measure():
+        floor = f"   floor {row['floor'] * 1000:.0f} ms ({row['floor_name']})" if row.get("floor") else ""
+        value = f"{row['value'] * 1000:.0f} ms" if row.get("value") is not None else "n/a"
+        verdict = "ok  " if row["passed"] else "MISS"
+        print(f"{verdict} {row['name']}: {value}  target {row['target']}{floor}")
