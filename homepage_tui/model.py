@@ -97,12 +97,19 @@ class Entry:
         if self.is_raw:
             first = next((ln.strip() for ln in self.get("raw").splitlines() if ln.strip()), "")
             return ("", f"(raw) {first}", "")
-        return ("", "", "")
+        return self._summary()
+
+    def validate(self) -> dict[str, str]:
+        """Field name to message; a raw entry is the user's own markdown and always valid."""
+        return {} if self.is_raw else self._validate()
 
     def sort_key(self) -> tuple:
         return (0,)
 
-    def validate(self) -> dict[str, str]:
+    def _summary(self) -> tuple[str, str, str]:
+        return ("", "", "")
+
+    def _validate(self) -> dict[str, str]:
         return {}
 
 
@@ -110,17 +117,13 @@ class Entry:
 class NewsEntry(Entry):
     kind_of_entry = NEWS
 
-    def summary(self) -> tuple[str, str, str]:
-        if self.is_raw:
-            return Entry.summary(self)
+    def _summary(self) -> tuple[str, str, str]:
         return (self.get("date"), self.get("text"), "")
 
     def sort_key(self) -> tuple:
         return date_sort_key(self.get("date"))
 
-    def validate(self) -> dict[str, str]:
-        if self.is_raw:
-            return {}
+    def _validate(self) -> dict[str, str]:
         problems = {}
         date = self.get("date")
         if not date:
@@ -136,17 +139,13 @@ class NewsEntry(Entry):
 class Publication(Entry):
     kind_of_entry = PUBLICATIONS
 
-    def summary(self) -> tuple[str, str, str]:
-        if self.is_raw:
-            return Entry.summary(self)
+    def _summary(self) -> tuple[str, str, str]:
         return (self.get("year"), self.get("title"), self.get("venue"))
 
     def sort_key(self) -> tuple:
         return date_sort_key(self.get("year"))
 
-    def validate(self) -> dict[str, str]:
-        if self.is_raw:
-            return {}
+    def _validate(self) -> dict[str, str]:
         problems = {}
         if not self.get("title").strip():
             problems["title"] = "title is required"
@@ -175,17 +174,13 @@ class Publication(Entry):
 class Award(Entry):
     kind_of_entry = AWARDS
 
-    def summary(self) -> tuple[str, str, str]:
-        if self.is_raw:
-            return Entry.summary(self)
+    def _summary(self) -> tuple[str, str, str]:
         return (self.get("year"), self.get("title"), self.get("org"))
 
     def sort_key(self) -> tuple:
         return date_sort_key(self.get("year"))
 
-    def validate(self) -> dict[str, str]:
-        if self.is_raw:
-            return {}
+    def _validate(self) -> dict[str, str]:
         problems = {}
         if not self.get("title").strip():
             problems["title"] = "title is required"
@@ -200,18 +195,14 @@ class TreeItem(Entry):
 
     kind_of_entry = TREE
 
-    def summary(self) -> tuple[str, str, str]:
-        if self.is_raw:
-            return Entry.summary(self)
+    def _summary(self) -> tuple[str, str, str]:
         children = self.fields.get("children") or []
         return ("", self.get("text"), f"{len(children)} sub-items" if children else "")
 
     def sort_key(self) -> tuple:
         return date_sort_key(self.get("text"))
 
-    def validate(self) -> dict[str, str]:
-        if self.is_raw:
-            return {}
+    def _validate(self) -> dict[str, str]:
         problems = {}
         if not self.get("text").strip() and not self.fields.get("children"):
             problems["text"] = "text is required"
