@@ -20,7 +20,13 @@ if TYPE_CHECKING:
 
 
 def find_importer() -> Callable[["Site"], object] | None:
-    """The importer's entry point when it is installed: a function taking the site root."""
+    """The importer's entry point when it is installed: plan the site's page, then write it."""
+    try:
+        from homepage_tui.importer.apply import apply, plan_site
+    except ImportError:
+        pass
+    else:
+        return lambda site: apply(site.root, plan_site(site.root, site.settings.page))
     for module_name, func_name in (("homepage_tui.importer", "import_site"),
                                    ("homepage_tui.importer", "import_page_into_site"),
                                    ("homepage_tui.commands.import_page", "import_site")):
