@@ -437,3 +437,27 @@ async def test_command_palette_lists_the_editor_actions(site):
         assert any(t.startswith("New news entry") for t in titles)
         hits = [hit async for hit in provider.search("sort")]
         assert hits and hits[0].text.startswith("Sort by date")
+
+
+async def test_import_from_the_no_content_screen(site):
+    import shutil
+
+    from homepage_tui.app.import_screen import ImportScreen
+
+    shutil.rmtree(site / "content")
+    seed = Path(__file__).parent / "fixtures" / "seed_about.md"  # a hand-written page, no regions
+    shutil.copyfile(seed, site / "_pages" / "about.md")
+    app = HomepageApp(site, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ImportScreen) and app.screen.importer is not None
+        await pilot.press("i")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen) and "news" in editor.sections
+        assert len(editor.sections["news"]) > 0
+    assert (site / "content" / "news.yml").exists()
