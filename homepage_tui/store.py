@@ -669,16 +669,22 @@ class ContentFile:
         return self.doc.text() != self.saved_text
 
     def changed_on_disk(self) -> bool:
-        """True when someone else changed (or removed, or created) the file since we read it."""
+        """True when someone else changed (or removed, or created) the file since we read it.
+
+        Cheap when nothing changed (one stat), because the editor asks every second: the file is
+        read and hashed only when its size or time differ (a touch without an edit is no change)."""
         try:
-            data = self.path.read_bytes()
+            st = self.path.stat()
         except FileNotFoundError:
             return self.stamp is not None
         if self.stamp is None:
             return True
-        st = self.path.stat()
         if (st.st_mtime_ns, st.st_size) == (self.stamp.mtime_ns, self.stamp.size):
             return False
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            return True
         return hashlib.sha1(data).hexdigest() != self.stamp.digest
 
     def save(self) -> bool:

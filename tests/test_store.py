@@ -299,3 +299,13 @@ def test_mixed_indentation_is_kept_exactly_and_edits_stay_in_their_entry():
     doc.set_fields(0, {"title": "also edited"})
     assert doc.text().splitlines()[3:] == text.replace("four spaces", "edited").splitlines()[3:]
     assert [YamlDocument(doc.text()).plain(i)["title"] for i in range(2)] == ["also edited", "edited"]
+
+
+def test_touch_without_an_edit_is_not_a_change(tmp_path):
+    path = tmp_path / "news.yml"
+    path.write_text(HANDWRITTEN["comments"])
+    content = ContentFile.load(path)
+    os.utime(path, ns=(1, 1))
+    assert content.changed_on_disk() is False
+    path.write_text(HANDWRITTEN["comments"] + "# appended\n")
+    assert content.changed_on_disk() is True
