@@ -461,3 +461,22 @@ async def test_import_from_the_no_content_screen(site):
         assert isinstance(editor, EditorScreen) and "news" in editor.sections
         assert len(editor.sections["news"]) > 0
     assert (site / "content" / "news.yml").exists()
+
+
+async def test_reload_answer_never_prompts_twice(site):
+    """The one-second disk check may run between the answer and the reloaded section's arrival."""
+    app = HomepageApp(site, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await started(app, pilot)
+        path = site / "content" / "news.yml"
+        path.write_text(path.read_text(encoding="utf-8").replace("Our paper", "Their paper", 1), encoding="utf-8")
+        editor.check_disk()
+        await pilot.pause()
+        prompt = app.screen
+        assert isinstance(prompt, ConfirmModal) and prompt.id == "reload-prompt"
+        await prompt.dismiss(True)  # the answer is handled: the reload is under way
+        editor.check_disk()  # the timer firing before the reloaded section has arrived
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is editor
+        assert editor.sections["news"].entry(0)["text"].startswith("Their paper")

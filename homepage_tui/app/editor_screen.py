@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 UNDO_LEVELS = 100
 PREVIEW_INTERVAL = 0.1  # seconds between preview renders while typing (section)
 PAGE_PREVIEW_INTERVAL = 0.3  # the whole page costs more to draw
+FILTER_SETTLE = 0.25  # seconds after the last filter key before the form and preview follow
 PREVIEW_WINDOW = 60  # a longer section previews the entries around the selected one
 NARROW = 110  # below this width the preview takes the form's place instead of a column
 
@@ -86,6 +87,8 @@ class EditorScreen(Screen):
         self.preview_on = True
         self.whole_page = False
         self._preview_timer = None
+        self._filter_timer = None
+        self._highlight_after_filter: int | None = None
         self._last_preview = 0.0
         self._disk_ignored: dict[str, str] = {}  # section -> digest of a disk change the user declined
         self._prompting: set[str] = set()
@@ -281,7 +284,27 @@ class EditorScreen(Screen):
         index = int(event.row_key.value)
         if self.draft_at is not None and not event.data_table.has_focus:
             return  # a refill's highlight while a new entry is typed: only the user leaves it
+        if self.query_one(FilterBar).has_focus:
+            self._follow_after_filter(index)
+            return
         if index != self.index or self.draft_at is not None:
+            self.load_entry(index)
+
+    def _follow_after_filter(self, index: int) -> None:
+        """Typing a filter moves the highlight at every key; the form and the preview follow once
+        the typing pauses, so that a key costs only the table's refill (on 2,000 rows the
+        preview's redraw was most of a key's time)."""
+        self._highlight_after_filter = index
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self._filter_timer = self.set_timer(FILTER_SETTLE, self._filter_settled)
+
+    def _filter_settled(self) -> None:
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+            self._filter_timer = None
+        index, self._highlight_after_filter = self._highlight_after_filter, None
+        if index is not None and (index != self.index or self.draft_at is not None):
             self.load_entry(index)
 
     @on(DataTable.RowSelected, "#entries")
@@ -608,10 +631,12 @@ class EditorScreen(Screen):
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self._filter_settled()
         self.query_one(EntryTable).focus()
 
     def on_filter_bar_closed(self, message: FilterBar.Closed) -> None:
         self._clear_filter()
+        self._filter_settled()
         self.query_one(EntryTable).focus()
 
     def _clear_filter(self) -> None:
@@ -814,10 +839,13 @@ class EditorScreen(Screen):
             detail = "You have no unsaved edits in it."
 
         def answered(reload: bool | None) -> None:
-            self._prompting.discard(name)
+            # When reloading, the name stays "prompting" until the reloaded section arrives
+            # (on_section_loaded): the one-second check would otherwise see the old file as
+            # changed again and push a second prompt while this one is still being removed.
             if reload:
                 self._reload(name)
             else:
+                self._prompting.discard(name)
                 self._disk_ignored[name] = digest
 
         self.app.push_screen(ConfirmModal(
@@ -837,9 +865,10 @@ class EditorScreen(Screen):
                 return
 
             def confirmed(yes: bool | None) -> None:
-                self._prompting.discard(section.name)
                 if yes:
-                    self._reload(section.name)
+                    self._reload(section.name)  # prompting ends when the reloaded section arrives
+                else:
+                    self._prompting.discard(section.name)
 
             self.app.push_screen(ConfirmModal(
                 f"Discard your unsaved edits to {rel}?", "The file is read again from disk.",
