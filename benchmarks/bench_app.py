@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -240,13 +239,12 @@ def measure() -> list[dict[str, Any]]:
         large = make_large_site(Path(tmp) / "large", 2000, 500)
         bare = best_of(BARE_FRAME, key="frame")["frame"]
         first = best_of(FIRST_FRAME, str(demo), key="frame")
-        figures.append(figure("app: first frame, demo site", first["frame"], "s", "<= 0.5 s",
-                              first["frame"] <= 0.5, bare, "bare Textual app, same widgets"))
+        figures.append(figure("app: first frame, demo site", first["frame"], "s", "<= 0.5 s and <= 1.5x floor",
+                              first["frame"] <= 0.5 and first["frame"] <= 1.5 * bare, bare,
+                              "bare Textual app, same widgets"))
         big = best_of(FIRST_FRAME, str(large), key="frame")
         figures.append(figure("app: first frame, 2,000 publications", big["frame"], "s", "<= 1.0 s",
                               big["frame"] <= 1.0, bare, "bare Textual app, same widgets"))
-        figures.append(figure("app: content loaded, 2,000 publications (info)", big["loaded"], "s", "(info)",
-                              True, first["loaded"], "content loaded, demo site"))
         typed = run_child(TYPING, str(demo), "publications", str(KEYSTROKES))
         figures.append(figure("app: preview repainted after a keystroke, seed publications (median)",
                               typed["median"], "s", "<= 50 ms", typed["median"] <= 0.050, typed["echo"],

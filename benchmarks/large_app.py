@@ -8,11 +8,9 @@ it prints last. MODE:
             first frame (Textual's Ready event), and to the content having arrived (the app's
             AllSectionsLoaded processed); the load itself is timed from the load worker's first
             message (SiteOpened, posted right after the site's settings are read);
-- preview:  the publications section, entry 1000 in the form: a key typed into its title, and
-            the time until the preview has repainted; several keys, each after the debounce interval;
-- filter:   `/`, then `learn`, erased, then `federated`, a key at a time: the time from each key to
-            the entry table's repaint with the new filter;
 - memory:   the site opened, publications shown with its preview; the parent reads ru_maxrss.
+
+(First frame, preview and filter in the app are bench_app's figures.)
 """
 
 from __future__ import annotations
@@ -28,9 +26,6 @@ T0_WALL = time.time()
 T0 = time.perf_counter()
 
 SIZE = (160, 48)  # wide enough for the preview to have its own column
-PREVIEW_KEYS = 9
-# A word that keeps most rows, erased, then one that narrows to a few hundred (as bench_app types).
-FILTER_KEYS = list("learn") + ["backspace"] * 5 + list("federated")
 
 
 async def _until(predicate, timeout: float = 60.0, step: float = 0.002) -> None:
@@ -46,7 +41,6 @@ async def run(mode: str, site: Path, spawned_at: float | None) -> dict:
 
     from homepage_tui.app.entry_table import EntryTable
     from homepage_tui.app.main import HomepageApp
-    from homepage_tui.app.preview_pane import PreviewBody
     from homepage_tui.app.sidebar import SectionList
 
     offset = (T0_WALL - spawned_at) if spawned_at else 0.0  # interpreter start before T0
@@ -61,16 +55,6 @@ async def run(mode: str, site: Path, spawned_at: float | None) -> dict:
             marks.setdefault("site_opened", now - (monotonic() - message.time))
         elif name == "AllSectionsLoaded":
             marks.setdefault("loaded", now)
-
-    table_paints: list[tuple[float, str]] = []
-    original_render_lines = EntryTable.render_lines
-
-    def render_lines(self, crop):  # benchmark instrumentation: when the table last drew
-        lines = original_render_lines(self, crop)
-        table_paints.append((time.perf_counter(), self.filter_text))
-        return lines
-
-    EntryTable.render_lines = render_lines  # type: ignore[method-assign]
 
     app = HomepageApp(site)
     out: dict = {}
@@ -89,43 +73,12 @@ async def run(mode: str, site: Path, spawned_at: float | None) -> dict:
         await pilot.pause()
         out["rows"] = table.row_count
 
-        if mode == "filter":
-            table.focus()
-            await pilot.press("slash")
-            await pilot.pause()
-            times = []
-            typed = ""
-            for key in FILTER_KEYS:
-                await asyncio.sleep(0.05)
-                typed = typed[:-1] if key == "backspace" else typed + key
-                start = time.perf_counter()
-                await pilot.press(key)
-                await _until(lambda: any(t > start and f == typed for t, f in table_paints), timeout=10)
-                painted = next(t for t, f in table_paints if t > start and f == typed)
-                times.append(painted - start)
-                out.setdefault("matches", []).append(table.row_count)
-            out["times"] = times
-            return out
-
         table.select_index(1000)
         await _until(lambda: editor.index == 1000)
         form = editor._form()
         form.focus_field("title")
         await pilot.press("end")  # focus selects the title; type at its end instead
         await pilot.pause()
-        body = editor.query_one(PreviewBody)
-        if mode == "preview":
-            times = []
-            for n in range(PREVIEW_KEYS):
-                await asyncio.sleep(0.25)  # past the preview's debounce interval: each key renders
-                before = body.paints
-                start = time.perf_counter()
-                await pilot.press("x" if n % 2 == 0 else "backspace")
-                await _until(lambda: body.paints > before and body.painted_at > start, timeout=10)
-                times.append(body.painted_at - start)
-            out["times"] = times
-            out["preview_title"] = str(editor.query_one("#preview-title").render())
-            return out
         # memory: the site open, the large section shown with its preview
         await asyncio.sleep(0.3)
         return out
