@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from textual.widgets import Input, TextArea
 
 from homepage_tui.app.main import HomepageApp
 from homepage_tui.demo import make_demo

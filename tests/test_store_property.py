@@ -3,7 +3,6 @@ byte-identical."""
 
 from __future__ import annotations
 
-import difflib
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st

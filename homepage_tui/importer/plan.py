@@ -9,10 +9,9 @@ page text with each section's items replaced by a generated region; `apply` writ
 from __future__ import annotations
 
 import posixpath
-import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Callable
 
 from .. import model
 from ..regions import find_regions, wrap_region
