@@ -8,6 +8,7 @@ builds sections) nor of Textual or git.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -125,12 +126,25 @@ class Section:
     def save(self) -> bool:
         return self.file.save()
 
-    def new_entry_defaults(self) -> dict[str, Any]:
-        """A sensible new entry for this section's type (the editor fills it in)."""
+    def usual_emoji(self) -> str | None:
+        """The emoji of the newest news entry: a new entry looks like the ones before it."""
+        for entry in self.entries:
+            if "raw" not in entry:
+                return model.text_of(entry.get("emoji")) or None
+        return None
+
+    def new_entry_defaults(self, today: date | None = None) -> dict[str, Any]:
+        """A new entry for this section's type, as the editor and add-news start it: dated this
+        month (or year), news with the emoji the newest entry has."""
+        today = today or date.today()
         if self.type == model.NEWS:
-            return {"date": "", "text": ""}
+            fields: dict[str, Any] = {"date": today.strftime("%Y.%m")}
+            if emoji := self.usual_emoji():
+                fields["emoji"] = emoji
+            fields["text"] = ""
+            return fields
         if self.type == model.PUBLICATIONS:
-            return {"title": "", "authors": [], "venue": "", "year": ""}
+            return {"title": "", "authors": [], "venue": "", "year": today.strftime("%Y")}
         if self.type == model.AWARDS:
-            return {"year": "", "title": "", "org": ""}
+            return {"year": today.strftime("%Y"), "title": "", "org": ""}
         return {"text": ""}

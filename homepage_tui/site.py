@@ -211,11 +211,14 @@ class Site:
         return written
 
     def add_news(self, date: str, text: str, emoji: str | None = None, section: str | None = None) -> Section:
+        """A news entry at the top of the news section, then the page regenerated; the emoji
+        defaults to the newest entry's (`emoji=""` for none)."""
         name = section or next((n for n in self.section_names() if self.section_type(n) == model.NEWS), None)
         if name is None:
             raise SiteError(f"{self.content_dir}: no news section (a content file of type news, e.g. news.yml)")
         news = self.section(name)
         fields: dict[str, Any] = {"date": date.strip()}
+        emoji = news.usual_emoji() if emoji is None else emoji  # "" asks for none
         if emoji:
             fields["emoji"] = emoji
         fields["text"] = text

@@ -82,9 +82,9 @@ async def test_new_news_by_keys_writes_yaml_and_page_keeping_comments(site):
     yaml = content(site, "news")
     header = before.split("- date")[0]
     assert yaml.startswith(header)  # the header comments are kept
-    assert yaml[len(header):].startswith("- date: '2025.03'\n  text: Our demo paper is accepted!\n")
+    assert yaml[len(header):].startswith("- date: '2025.03'\n  emoji: 🎉🎉\n  text: Our demo paper is accepted!\n")
     assert yaml.endswith(before[len(header):])  # every other line untouched
-    assert "* [2025.03] &nbsp;Our demo paper is accepted!" in page(site)
+    assert "* [2025.03] &nbsp;🎉🎉 Our demo paper is accepted!" in page(site)
 
 
 async def test_edit_author_list(site):
@@ -422,7 +422,7 @@ async def test_new_news_from_another_section_keeps_the_draft(site):
         await pilot.press(*"From elsewhere")
         await pilot.press("ctrl+s")
         await pilot.pause()
-    assert "- date: '2025.03'\n  text: From elsewhere\n" in content(site, "news")
+    assert "- date: '2025.03'\n  emoji: 🎉🎉\n  text: From elsewhere\n" in content(site, "news")
 
 
 async def test_command_palette_lists_the_editor_actions(site):

@@ -159,8 +159,8 @@ def test_outside_text_stays_byte_identical(demo_copy):
     after = page_path.read_text()
     # Only one line was added, inside the news region; every other byte is as it was.
     added = [line for line in after.splitlines() if line not in before.splitlines()]
-    assert added == ["* [2026.11] &nbsp;Something new"]
-    assert after.replace("* [2026.11] &nbsp;Something new\n", "", 1) == before
+    assert added == ["* [2026.11] &nbsp;🎉🎉 Something new"]  # the emoji the newest entry has
+    assert after.replace("* [2026.11] &nbsp;🎉🎉 Something new\n", "", 1) == before
 
 
 def test_demo_site_shows_what_the_seed_page_shows(demo_copy, tmp_path):

@@ -517,17 +517,13 @@ class EditorScreen(Screen):
         if self.current != news:
             self.query_one(SectionList).select_section(news)
             self.show_section(news)
-        self._start_draft(0, {"date": self.today.strftime("%Y.%m"), "text": ""}, focus="text")
+        self._start_draft(0, self.sections[news].new_entry_defaults(self.today), focus="text")
 
     def action_add_entry(self) -> None:
         section = self._editable()
         if section is None:
             return
-        fields = section.new_entry_defaults()
-        if section.type == model.NEWS:
-            fields["date"] = self.today.strftime("%Y.%m")
-        elif section.type in (model.PUBLICATIONS, model.AWARDS):
-            fields["year"] = self.today.strftime("%Y")
+        fields = section.new_entry_defaults(self.today)
         at = len(section) if section.type == model.TREE else 0
         first = "text" if section.type in (model.NEWS, model.TREE) else "title"
         self._start_draft(at, fields, focus=first)

@@ -12,7 +12,7 @@ HELP = "add a news entry at the top of the news section, then regenerate the pag
 
 def add_arguments(parser) -> None:
     parser.add_argument("--date", required=True, help="YYYY.MM or YYYY.MM.DD")
-    parser.add_argument("--emoji", default=None, help="shown before the text (default: as the newest entry)")
+    parser.add_argument("--emoji", default=None, help="shown before the text (default: the newest entry's; --emoji \"\" for none)")
     parser.add_argument("text", nargs="+", help="the news text (markdown)")
 
 
@@ -21,12 +21,7 @@ def run(args) -> int:
     if message:
         raise ValidationError({"date": message})
     site = Site.open(args.site)
-    emoji = args.emoji
-    if emoji is None:
-        news = [n for n in site.section_names() if site.section_type(n) == "news"]
-        if news and len(site.section(news[0])):
-            emoji = site.section(news[0]).entry(0).get("emoji")
     text = " ".join(args.text)
-    section = site.add_news(args.date, text, emoji=emoji)
+    section = site.add_news(args.date, text, emoji=args.emoji)
     print(f"added to {section.path.relative_to(site.root)} and regenerated {site.settings.page}")
     return 0
