@@ -480,3 +480,16 @@ async def test_reload_answer_never_prompts_twice(site):
         await pilot.pause()
         assert app.screen is editor
         assert editor.sections["news"].entry(0)["text"].startswith("Their paper")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (200, 60)])
+async def test_layout_fits_the_terminal(site, size):
+    """Nothing is laid out past the screen's edge, so nothing is cut off (a message wraps)."""
+    app = HomepageApp(site, today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        editor = await started(app, pilot)
+        for name in ("news", "publications", "service"):
+            await goto(pilot, editor, name)
+            for widget in editor.query("#editor, #form-host, #entries, #preview, #sections"):
+                if widget.display and widget.region.width:
+                    assert widget.region.right <= size[0], (name, widget.id, widget.region)
