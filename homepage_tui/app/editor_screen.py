@@ -9,6 +9,7 @@ never waits for YAML. After a section is reported loaded, only the UI thread tou
 from __future__ import annotations
 
 import hashlib
+import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 UNDO_LEVELS = 100
 PREVIEW_INTERVAL = 0.1  # seconds between preview renders while typing (section)
 PAGE_PREVIEW_INTERVAL = 0.3  # the whole page costs more to draw
+LOAD_SWITCH_INTERVAL = 0.02  # seconds between GIL hand-overs while the content loads
 FILTER_SETTLE = 0.25  # seconds after the last filter key before the form and preview follow
 PREVIEW_WINDOW = 60  # a longer section previews the entries around the selected one
 NARROW = 110  # below this width the preview takes the form's place instead of a column
@@ -154,8 +156,16 @@ class EditorScreen(Screen):
             return
         names = site.section_names()
         self.post_message(SiteOpened(site, names))
-        for name in names:
-            self._load_one(site, name, reload=False)
+        # The first frame is drawn; while the files parse, the UI thread mostly animates the
+        # loading indicator. At Python's default 5 ms switch interval the two threads trade the
+        # GIL hundreds of times a second, which made a 2,000-entry load about 20% slower.
+        previous = sys.getswitchinterval()
+        sys.setswitchinterval(LOAD_SWITCH_INTERVAL)
+        try:
+            for name in names:
+                self._load_one(site, name, reload=False)
+        finally:
+            sys.setswitchinterval(previous)
         self.post_message(AllSectionsLoaded())
 
     @work(thread=True, group="load", exit_on_error=False)
