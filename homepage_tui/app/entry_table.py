@@ -10,7 +10,7 @@ from typing import Iterable, Sequence
 
 from rich.text import Text
 from textual.widgets import DataTable
-from textual.widgets._data_table import Row as TableRow, RowKey
+from textual.widgets._data_table import ColumnKey, Row as TableRow, RowKey
 
 from homepage_tui import model
 
@@ -75,8 +75,13 @@ class EntryTable(DataTable):
         key = str(index)
         if key not in self.rows:  # filtered out
             return
+        # Each update_cell redraws every visible row; typing usually changes one cell, or none
+        # that shows (the end of a long title is cut with …).
+        shown = self._data.get(RowKey(key), {}) if hasattr(self, "_data") else {}
         for col, value in zip(self._column_keys(), self._cells(row)):
-            self.update_cell(key, col, value)
+            old = shown.get(ColumnKey(col))
+            if not (isinstance(old, Text) and old.plain == value.plain):
+                self.update_cell(key, col, value)
 
     @property
     def visible_indexes(self) -> list[int]:

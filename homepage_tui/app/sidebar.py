@@ -34,10 +34,12 @@ class SectionList(OptionList):
         info = self._info.get(name)
         if info is None:
             return
+        before = dict(info)
         for key, value in (("count", count), ("dirty", dirty), ("error", error)):
             if value is not None:
                 info[key] = value
-        self.replace_option_prompt(name, self._prompt(name))
+        if info != before:  # called at every keystroke: redraw the list only when it changes
+            self.replace_option_prompt(name, self._prompt(name))
 
     def select_section(self, name: str) -> None:
         if name in self._info:

@@ -47,7 +47,10 @@ def chart_text(counts: dict[int, int], width: int) -> Text:
 
 class YearChart(Static):
     def show_years(self, years: Iterable[str]) -> None:
-        self._counts = year_counts(years)
+        counts = year_counts(years)
+        if counts == getattr(self, "_counts", None):
+            return  # typing in a form calls this at every key: redraw (and relayout) only on change
+        self._counts = counts
         self._draw()
 
     def on_resize(self) -> None:

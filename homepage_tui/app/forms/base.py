@@ -120,12 +120,18 @@ class EntryForm(VerticalScroll):
     # ------------------------------------------------------------ errors and focus
 
     def show_errors(self, problems: Mapping[str, str]) -> None:
+        """Mark each field's problem in place. Called at every keystroke: a label is updated only
+        when its message changes, since every update relayouts the screen."""
+        shown = getattr(self, "_shown_errors", {})
         for key, widget in self.inputs.items():
             message = problems.get(key, "")
+            if shown.get(key) == message:
+                continue
             label = self.query_one(f"#{self.section_type}-{key}-error", Label)
             label.update(Text(f"✗ {message}") if message else "")
             label.set_class(bool(message), "-invalid")
             widget.set_class(bool(message), "-invalid")
+        self._shown_errors = {key: problems.get(key, "") for key in self.inputs}
 
     def focus_field(self, key: str | None = None) -> None:
         key = key if key in self.inputs else next(iter(self.inputs))
