@@ -48,7 +48,8 @@ class EntryForm(VerticalScroll):
         yield Static("", classes="form-note")
 
     def compose_fields(self) -> ComposeResult:
-        raise NotImplementedError
+        """Each form yields its fields here (with `field()`); the base form has none."""
+        yield from ()
 
     def field(self, key: str, label: str, widget: Widget, hint: str = "") -> ComposeResult:
         widget.id = f"{self.section_type}-{key}"
