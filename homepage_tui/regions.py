@@ -83,9 +83,10 @@ def region_block(body: str) -> str:
     return f"\n{body}\n\n" if body.strip() else ""
 
 
-def replace_regions(text: str, bodies: dict, source: str = "page") -> str:
-    """`text` with each region's body replaced by `bodies[region.key]` (regions not named are kept)."""
-    regions = find_regions(text, source)
+def replace_regions(text: str, bodies: dict, source: str = "page", regions: list[Region] | None = None) -> str:
+    """`text` with each region's body replaced by `bodies[region.key]` (regions not named are kept).
+    `regions`: find_regions(text) when the caller has it already."""
+    regions = find_regions(text, source) if regions is None else regions
     out: list[str] = []
     pos = 0
     for region in regions:

@@ -176,7 +176,7 @@ class Site:
             bodies = {}
             for region in regions:
                 bodies[region.key] = self.render_region(region.section, region.selector, selectors[region.section])
-            out[path] = (text, replace_regions(text, bodies, str(path)))
+            out[path] = (text, replace_regions(text, bodies, str(path), regions))
         return out
 
     def render_region(self, name: str, selector: dict[str, str] | None = None,
