@@ -493,3 +493,48 @@ async def test_layout_fits_the_terminal(site, size):
             for widget in editor.query("#editor, #form-host, #entries, #preview, #sections"):
                 if widget.display and widget.region.width:
                     assert widget.region.right <= size[0], (name, widget.id, widget.region)
+
+
+async def settle(app, pilot) -> None:
+    """Let the git workers finish and the messages they posted be handled."""
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def test_P_in_the_editor_commits_and_pushes_the_new_news(site):
+    """The whole loop in the real app: a news entry by keys, saved, then one key publishes it."""
+    import git
+
+    origin = git.Repo(site.parent / f"{site.name}-origin.git")
+    before = origin.head.commit.hexsha
+    app = HomepageApp(site, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(app, pilot)
+        await pilot.press("n", *"Published from the editor")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape", "P")
+        await settle(app, pilot)
+    head = origin.head.commit
+    assert head.hexsha != before
+    assert head.message.startswith("news: add 2025.03 entry")
+    assert "Published from the editor" in head.tree["content/news.yml"].data_stream.read().decode()
+    assert not git.Repo(site).is_dirty(untracked_files=True)
+
+
+async def test_v_in_the_editor_opens_the_review_with_the_diff(site):
+    from homepage_tui.app.publish_screen import PublishReviewScreen
+
+    app = HomepageApp(site, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(app, pilot)
+        await pilot.press("n", *"Reviewed first")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape", "v")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PublishReviewScreen)
+        diff = app.screen.review.diff_text
+        assert "+  text: Reviewed first" in diff and "content/news.yml" in diff
+        assert app.screen.query_one("#review-message", TextArea).text.startswith("news: add 2025.03 entry")
