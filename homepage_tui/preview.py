@@ -21,6 +21,10 @@ MATH_SYMBOLS = {
     r"\dagger": "†", r"\ddagger": "‡", r"\ast": "*", r"\star": "⋆", r"\#": "#", r"*": "*",
 }
 MATH_RE = re.compile(r"\$\^?\{?(\\dagger|\\ddagger|\\ast|\\star|\\#|\*)\}?\$")
+# kramdown keeps an HTML block open until its closing tag; CommonMark (markdown-it, rich) ends it
+# at a blank line and reads the indented `<li>` lines after it as code. In a page, an indented
+# line that starts with a tag is HTML, so the previews drop that indentation.
+INDENTED_TAG_RE = re.compile(r"^[ \t]+(?=</?[A-Za-z][A-Za-z0-9-]*[\s>/])", re.M)
 
 
 def clean_markdown(text: str) -> str:
@@ -32,6 +36,7 @@ def clean_markdown(text: str) -> str:
     text = IAL_RE.sub("", text)
     text = MATH_RE.sub(lambda m: MATH_SYMBOLS[m.group(1)], text)
     text = text.replace("&nbsp;", " ")
+    text = INDENTED_TAG_RE.sub("", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 

@@ -123,3 +123,20 @@ def test_every_command_has_help():
     for command in ["render", "check", "add-news", "preview", "demo"]:
         proc = subprocess.run([sys.executable, "-m", "homepage_tui", command, "--help"], capture_output=True, text=True)
         assert proc.returncode == 0 and "--site" in proc.stdout, command
+
+
+def test_preview_html_shows_html_lists_as_lists_not_code(tmp_path, capsys):
+    """A news list written as indented <li> lines inside <ul> (kramdown reads it as HTML up to
+    </ul>; CommonMark would end the block at the region's blank line and show code)."""
+    from pathlib import Path
+
+    from sitebuild import site_from_page
+
+    page = (Path(__file__).parent / "fixtures" / "pages" / "HaoTang11__HaoTang11.github.io.md").read_text()
+    site = site_from_page(tmp_path / "site", page)
+    assert main(["import", "--site", str(site)]) == 0
+    out = tmp_path / "page.html"
+    assert main(["preview", "--site", str(site), "--html", str(out)]) == 0
+    html = out.read_text()
+    assert "<pre>" not in html and "&lt;li&gt;" not in html
+    assert "<li><strong>[2026.02]</strong> Our paper (Percept-WAM)" in html
