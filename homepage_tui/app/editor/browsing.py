@@ -1,0 +1,155 @@
+"""Browsing: which section and entry are shown. The section's rows in the table (and the year
+chart), the filter that narrows them, and the selected entry loaded into its form.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.widgets import Static
+
+from homepage_tui import model
+from homepage_tui.app.entry_table import EntryTable
+from homepage_tui.app.filter_bar import FilterBar
+from homepage_tui.app.forms import FORMS, EntryForm
+from homepage_tui.app.preview_pane import PreviewPane
+from homepage_tui.app.year_chart import YearChart
+
+if TYPE_CHECKING:
+    from homepage_tui.section import Section
+
+FILTER_SETTLE = 0.25  # seconds after the last filter key before the form and preview follow
+
+
+class BrowsingMixin:
+    """Mixed into EditorScreen: show a section, load an entry into its form, filter the table."""
+
+    # ================================================================ showing a section
+
+    def show_section(self, name: str, keep: int | None = None) -> None:
+        """Fill the table, chart and form for section `name` (entry `keep` selected)."""
+        if name != self.current:
+            self._leave_entry()
+            self._clear_filter()
+        self.current = name
+        table = self.query_one(EntryTable)
+        table.loading = False
+        chart = self.query_one(YearChart)
+        section = self.sections.get(name)
+        if section is None:
+            table.show_rows(model.TREE, [])
+            chart.display = False
+            self.index = None
+            self._show_form_message(f"This section's file cannot be read, so it is not shown:\n\n"
+                                    f"{self.errors.get(name, '')}\n\nFix it in a text editor; the editor reloads it "
+                                    "when the file changes. The other sections work as usual.")
+            self.query_one(PreviewPane).show_message(self.errors.get(name, ""), "Preview: not available")
+            return
+        rows = [self._row(section, e) for e in section.entries]
+        select = min(keep, len(rows) - 1) if keep is not None and rows else 0
+        table.show_rows(section.type, rows, select if rows else None)
+        chart.display = section.type == model.PUBLICATIONS
+        if chart.display:
+            chart.show_years([r[0] for r in rows])
+        self.load_entry(table.current_index if rows else None, force=True)
+
+    def _row(self, section: "Section", fields: dict) -> tuple[str, str, str]:
+        return model.make_entry(section.type, fields).summary()
+
+    def _follow_after_filter(self, index: int) -> None:
+        """Typing a filter moves the highlight at every key; the form and the preview follow once
+        the typing pauses, so that a key costs only the table's refill (on 2,000 rows the
+        preview's redraw was most of a key's time)."""
+        self._highlight_after_filter = index
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self._filter_timer = self.set_timer(FILTER_SETTLE, self._filter_settled)
+
+    def _filter_settled(self) -> None:
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+            self._filter_timer = None
+        index, self._highlight_after_filter = self._highlight_after_filter, None
+        if index is not None and (index != self.index or self.draft_at is not None):
+            self.load_entry(index)
+
+    # ================================================================ the form
+
+    def _form(self, kind: str | None = None) -> EntryForm | None:
+        section = self.sections.get(self.current or "")
+        kind = kind or (section.type if section else None)
+        if kind is None:
+            return None
+        return self.query_one(f"#form-{kind if kind in FORMS else model.TREE}", EntryForm)
+
+    def _show_form_message(self, text: str) -> None:
+        for form in self.query(EntryForm):
+            form.display = False
+        message = self.query_one("#form-message", Static)
+        message.update(text)
+        message.display = True
+
+    def _show_form(self, kind: str) -> EntryForm:
+        self.query_one("#form-message").display = False
+        target = self._form(kind)
+        for form in self.query(EntryForm):
+            form.display = form is target
+        return target  # type: ignore[return-value]
+
+    def load_entry(self, index: int | None, force: bool = False) -> None:
+        """Show entry `index` of the current section in its form (after leaving the one shown)."""
+        if not force and index == self.index and self.draft_at is None:
+            return
+        self._leave_entry()
+        section = self.sections.get(self.current or "")
+        self.index = index
+        if section is None:
+            return
+        if index is None or not 0 <= index < len(section):
+            self.index = None
+            self._show_form_message("No entries yet: press a to add one" +
+                                    (", or n for a news entry." if section.type == model.NEWS else "."))
+            self.schedule_preview()
+            return
+        fields = section.entry(index)
+        if "raw" in fields:
+            self._show_form_message("This entry is kept verbatim from the page (raw); edit it in "
+                                    f"{section.path.name} with a text editor:\n\n{fields['raw']}")
+            self.schedule_preview()
+            return
+        form = self._show_form(section.type)
+        form.load(fields, f"{section.title or section.name}: entry {index + 1} of {len(section)}")
+        self.loaded_values = form.values()[0]
+        self.form_problems = {}
+        self.schedule_preview()
+
+    def _leave_entry(self) -> None:
+        """Before another entry is shown: an invalid edit is dropped, and the user is told."""
+        if self.form_problems:
+            what = "the new entry was not added" if self.draft_at is not None else "that edit was not applied"
+            self.notify(f"{'; '.join(self.form_problems.values())}: {what}.", title="Invalid entry",
+                        severity="warning")
+        self.draft_at = None
+        self.form_problems = {}
+        self._undo_key = None
+
+    # ================================================================ filter
+
+    def action_filter(self) -> None:
+        bar = self.query_one(FilterBar)
+        bar.display = True
+        bar.focus()
+
+    def on_filter_bar_closed(self, message: FilterBar.Closed) -> None:
+        self._clear_filter()
+        self._filter_settled()
+        self.query_one(EntryTable).focus()
+
+    def _clear_filter(self) -> None:
+        bar = self.query_one(FilterBar)
+        table = self.query_one(EntryTable)
+        if bar.value:
+            bar.value = ""
+        bar.display = False
+        if table.filter_text:
+            table.set_filter("")
