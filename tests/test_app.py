@@ -538,3 +538,23 @@ async def test_v_in_the_editor_opens_the_review_with_the_diff(site):
         diff = app.screen.review.diff_text
         assert "+  text: Reviewed first" in diff and "content/news.yml" in diff
         assert app.screen.query_one("#review-message", TextArea).text.startswith("news: add 2025.03 entry")
+
+
+def test_editor_mixins_define_no_on_decorated_handlers():
+    """Textual registers @on handlers only on classes built by its own metaclass: one on a plain
+    mixin of the editor screen would silently never run. on_* methods and @work are fine there."""
+    import inspect
+
+    import homepage_tui.app.editor as editor_package
+    import pkgutil
+    import importlib
+
+    offenders = []
+    for info in pkgutil.iter_modules(editor_package.__path__, editor_package.__name__ + "."):
+        module = importlib.import_module(info.name)
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if cls.__module__ != module.__name__:
+                continue
+            offenders += [f"{cls.__name__}.{name}" for name, member in vars(cls).items()
+                          if hasattr(member, "_textual_on")]
+    assert offenders == [], f"move these @on handlers onto EditorScreen: {offenders}"
