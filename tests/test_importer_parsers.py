@@ -7,7 +7,7 @@ import pytest
 from homepage_tui import model
 from homepage_tui.importer import authors, awards, headings, news, publications, scan, tree
 from homepage_tui.importer.config import add_exclude  # noqa: F401 - importable without Textual
-from homepage_tui.importer.fit import fit
+from homepage_tui.importer.fit import fit, norm
 from homepage_tui.importer.plan import import_page
 from homepage_tui.render import SectionStyle
 
@@ -204,3 +204,85 @@ def test_scan_blocks():
     lines = scan.split_lines("- a\n  cont\n\n- b\n<!-- c\n\nd -->\ntext\n")
     kinds = [(b.kind, b.start, b.end) for b in scan.blocks(lines, scan.code_lines(lines), 0, len(lines))]
     assert kinds == [("item", 0, 2), ("item", 3, 4), ("comment", 4, 7), ("other", 7, 8)]
+
+
+HTML_BOX = """<div class='paper-box floating-card'>
+  <div class='paper-box-image'>
+    <div class="badge pulse-accent">TRO</div>
+    <img src='images/{img}.gif' alt="{alt} Demo" width="100%">
+  </div>
+  <div class='paper-box-text'>
+    <h3><a href="https://{img}.io/" style="color: inherit;">{title}</a></h3>
+    <div class="authors"><span class="accent-text">Yinan Deng</span>, Yufeng Yue*, Jianyu Dou,Jingyu Zhao</div>
+    <div class="venue">IEEE Transactions on Robotics (TRO) 2025</div>
+    <div class="links">
+      <a href="https://{img}.io/" class="btn-accent"><i class="fas fa-home"></i> Project</a>
+      <a href="https://github.com/x/{img}" class="btn-accent"><i class="fab fa-github"></i> Code</a>
+    </div>
+  </div>
+</div>"""
+
+
+def test_html_paper_box_with_classed_divs():
+    box = HTML_BOX.format(img="omnimap", alt="Omnimap", title="OmniMap: A General Mapping Framework")
+    cands = publications.parse(box)
+    f = cands[0].fields
+    assert f["title"] == "OmniMap: A General Mapping Framework" and f["url"] == "https://omnimap.io/"
+    assert f["badge"] == "TRO" and f["image"] == "images/omnimap.gif"
+    # the authors div says what it holds: a missing space does not stop the list
+    assert f["authors"] == ['<span class="accent-text">Yinan Deng</span>', "Yufeng Yue*", "Jianyu Dou,Jingyu Zhao"]
+    assert f["venue"] == "IEEE Transactions on Robotics (TRO) 2025"
+    assert list(f["links"].values()) == ["https://omnimap.io/", "https://github.com/x/omnimap"]
+    assert cands[0].style == {"link": '<a href="{url}" class="btn-accent">{name}</a>', "links_separator": "\n      "}
+    assert cands[1].fields["alt"] == "Omnimap Demo"
+
+
+def test_html_paper_boxes_with_their_own_alt_text_share_one_template():
+    boxes = [HTML_BOX.format(img=i, alt=i.title(), title=f"{i.title()}: a long enough title") for i in ("a", "b", "c")]
+    style, entries = fitted(model.PUBLICATIONS, boxes, _with_names(["Yinan Deng"], boxes[0]), ["Yinan Deng"],
+                            '<span class="accent-text">{name}</span>')
+    assert all("raw" not in e and "layout" not in e for e in entries), style.template
+    assert [e["alt"] for e in entries] == ["A Demo", "B Demo", "C Demo"]
+    assert entries[0]["authors"][0] == "Yinan Deng"
+    assert '{?url}<a href="{url}" style="color: inherit;">{title}</a>{/url}{!url}{title}{/url}' in style.template
+
+
+HTML_BOX_BR = """<div class='paper-box'>
+    <div class='paper-box-image'>
+        <img src='images/DSEN.png' alt="sym" style="max-width:80%">
+    </div>
+    <div class='paper-box-text'>
+        <a href="https://www.sciencedirect.com/science/article/pii/S0951832024007142">
+            <papertitle> Distance similarity entropy: a feature extraction method </papertitle>
+        </a>
+        <br>
+        <strong>Tao Wang</strong>, Shin Yee Khoo, Zhi Chao Ong, <strong>Teng Wang</strong>.
+        <br>
+        <em> Engineering Applications of Artificial Intelligence</em>, 2024 (TOP) <a href="https://github.com/x">[code]</a>
+        <p></p>
+        <p>A sentence about the paper.</p>
+    </div>
+</div>"""
+
+
+def test_html_paper_box_with_line_breaks():
+    [c, _] = publications.parse(HTML_BOX_BR)
+    f = c.fields
+    assert f["title"] == "Distance similarity entropy: a feature extraction method"
+    assert f["authors"] == ["<strong>Tao Wang</strong>", "Shin Yee Khoo", "Zhi Chao Ong", "<strong>Teng Wang</strong>"]
+    assert f["venue"] == "Engineering Applications of Artificial Intelligence" and f["year"] == "2024"
+    assert f["note"] == "A sentence about the paper." and f["note2"] == "(TOP)"
+    assert f["links"] == {"code": "https://github.com/x"} and c.style == {"link": '<a href="{url}">[{name}]</a>'}
+    names = ["Tao Wang", "Teng Wang"]
+    _, [entry] = fitted(model.PUBLICATIONS, [HTML_BOX_BR], _with_names(names, HTML_BOX_BR), names,
+                        "<strong>{name}</strong>")
+    assert "raw" not in entry and entry["authors"][0] == "Tao Wang"
+
+
+def test_html_paper_box_that_does_not_fit_the_form_is_not_structured():
+    more_notes_than_kept = HTML_BOX_BR.replace("<p></p>", "<p>Accepted at</p><div><p>x</p><p>y</p><p>z</p></div>")
+    assert publications.parse(more_notes_than_kept) == []
+    words_of_its_own = HTML_BOX_BR.replace("<img ", "Figure 1 <img ")
+    assert publications.parse(words_of_its_own) == []
+    assert publications.parse(HTML_BOX_BR.replace("<br>\n        <strong>Tao", "<!-- c --><br>\n        <strong>Tao")) == []
+

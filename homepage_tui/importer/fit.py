@@ -112,7 +112,9 @@ def fit(section_type: str, texts: list[str], parse: Callable[[str], list[Candida
     assigned: list[tuple[dict, str] | None] = []
     for text, options in zip(texts, cands):
         chosen = None
-        for c in options:
+        # An item's own candidates, the one whose template most items share first (a parse that
+        # makes a per-item detail a field wins when that lets the items share one template).
+        for c in sorted(options, key=lambda c: -counts[(c.template, json.dumps(c.style, sort_keys=True))]):
             if model.validate_entry(section_type, c.fields):
                 continue
             for t in seen_t:

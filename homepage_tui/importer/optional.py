@@ -3,8 +3,9 @@
 A template induced from entries that all have a badge writes `<div class="badge">{badge}</div>`;
 a paper added later without one would show an empty badge box (and without an image, a broken
 image). So the HTML element that holds an optional field is wrapped in `{?field}…{/field}`, and a
-linked title gets a plain fallback. Entries that have the field render exactly as before (the
-importer's self-check still verifies every entry against the page).
+linked title (`[{title}]({url})` or `<a href="{url}">{title}</a>`) gets a plain fallback. Entries
+that have the field render exactly as before (the importer's self-check still verifies every entry
+against the page).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import re
 WRAPPED_FIELDS = ("badge", "image", "citation")
 VOID_TAGS = {"img", "br", "hr", "input", "source"}
 OPEN_TAG_RE = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)\b[^<>]*>$")
+HTML_TITLE_LINK_RE = re.compile(r"""<a\s+href=(['"])\{url\}\1[^<>]*>(?P<inner>(?:(?!</a>).)*?\{title\}(?:(?!</a>).)*?)</a>""",
+                                re.S)
 
 
 def _enclosing_tag(template: str, pos: int) -> tuple[int, int] | None:
@@ -66,4 +69,10 @@ def make_optional(template: str) -> str:
         template = template.replace("{emoji} ", "{?emoji}{emoji} {/emoji}")
     if "{?url}" not in template and template.count("[{title}]({url})") == 1:
         template = template.replace("[{title}]({url})", "{?url}[{title}]({url}){/url}{!url}{title}{/url}")
+    if "{?url}" not in template and template.count("{url}") == 1:
+        a = HTML_TITLE_LINK_RE.search(template)
+        if a:
+            inner = a.group("inner")
+            template = (f"{template[:a.start()]}{{?url}}{a.group(0)}{{/url}}{{!url}}{inner}{{/url}}"
+                        f"{template[a.end():]}")
     return template

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from . import authors as au
+from . import htmlbox
 from .fit import Candidate, Spans
 
 BULLET_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])[ \t]+")
@@ -359,6 +360,8 @@ def parse_box(text: str) -> list[Candidate]:
 def parse(text: str) -> list[Candidate]:
     if BOX_TEXT_RE.search(text):
         return parse_box(text)
+    if htmlbox.is_html_box(text):
+        return htmlbox.parse(text)
     return parse_bullet(text)
 
 
