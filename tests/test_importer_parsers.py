@@ -286,3 +286,27 @@ def test_html_paper_box_that_does_not_fit_the_form_is_not_structured():
     assert publications.parse(words_of_its_own) == []
     assert publications.parse(HTML_BOX_BR.replace("<br>\n        <strong>Tao", "<!-- c --><br>\n        <strong>Tao")) == []
 
+
+def test_norm_ignores_runs_of_blanks_inside_a_line_but_not_in_code():
+    assert norm("- [a](x)  \\| [b](y)") == norm("- [a](x) \\| [b](y)")
+    assert norm("- `a  b`") != norm("- `a b`")
+    assert norm("```\na  b\n```") != norm("```\na b\n```")
+    assert norm("- a  \n  b") == "- a  \nb"  # a hard break stays a hard break
+
+
+BULLET = ("- **{title} for Image Translation**  \nJing Hu, <u>Ziwei Luo</u>  \n***<font color = \"#224B8D\">IJCAI 2021</font>*** "
+          "\\| {links}")
+
+
+def test_links_whose_separators_differ_in_blanks_and_a_bracketed_single_link():
+    items = [BULLET.format(title="Stochastic Actor", links="[Paper](https://a.b/1) \\| [Code](https://c.d/1)"),
+             BULLET.format(title="Spatiotemporal Agent", links="[Paper](https://a.b/2)  \\| [Code](https://c.d/2)"),
+             BULLET.format(title="Multimodal Registration", links="[[Paper](https://a.b/3)]")]
+    style, entries = fitted(model.PUBLICATIONS, items, _with_names(["Ziwei Luo"], items[0]), ["Ziwei Luo"],
+                            "<u>{name}</u>")
+    assert all("raw" not in e for e in entries), style.template
+    assert style.link == "[{name}]({url})" and style.links_separator == " \\| "
+    assert entries[1]["links"] == {"Paper": "https://a.b/2", "Code": "https://c.d/2"}
+    assert entries[2]["links"] == {"Paper": "https://a.b/3"}
+    assert style.layouts[entries[2]["layout"]].endswith("\\| [{links}]")
+

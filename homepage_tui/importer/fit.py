@@ -55,17 +55,31 @@ class Spans:
 LIST_LINE_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])(?:\s|$)")
 
 
+INNER_BLANKS_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
+CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1")
+VERBATIM_RE = re.compile(r"```|~~~|<pre\b|<code\b|<textarea\b", re.I)
+
+
+def collapse_blanks(line: str) -> str:
+    """A line with each run of spaces between two words made one space, outside code spans
+    (HTML shows them the same)."""
+    code = [m.span() for m in CODE_SPAN_RE.finditer(line)] if "`" in line else []
+    return INNER_BLANKS_RE.sub(lambda m: m.group(0) if any(s <= m.start() < e for s, e in code) else " ", line)
+
+
 def norm(text: str) -> str:
     """Text compared for sameness: blanks that markdown ignores are dropped (trailing blanks other
-    than a hard break, and the indentation of a line that is no list item: a paragraph's lazy
-    continuation lines read the same however far they are indented)."""
+    than a hard break, runs of spaces inside a line outside code, and the indentation of a line
+    that is no list item: a paragraph's lazy continuation lines read the same however far they
+    are indented)."""
     lines = text.strip("\n").rstrip().split("\n")
+    verbatim = bool(VERBATIM_RE.search(text))
     out = []
     for i, line in enumerate(lines):
         line = line if line.endswith("  ") and i < len(lines) - 1 else line.rstrip()
         if i and not LIST_LINE_RE.match(line):
             line = line.lstrip()
-        out.append(line)
+        out.append(line if verbatim else collapse_blanks(line))
     return "\n".join(out)
 
 

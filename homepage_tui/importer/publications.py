@@ -42,27 +42,43 @@ CITATION_RE = re.compile(r"show_paper_citations' data='(?P<c>[^']+)'")
 
 
 def _links_run(seg: str, start: int, end: int):
-    """A run of links ending at seg[end]: (run start, {name: url}, link format, separator)."""
+    """A run of links ending at seg[end]: (run start, run end, {name: url}, link format,
+    separator). The separators may differ in their runs of blanks (HTML shows them the same:
+    the separator is then written with single blanks); a single link has no separator (None)."""
     for pattern, form in LINK_FORMS:
         found = list(pattern.finditer(seg, start, end))
         if not found or seg[found[-1].end():end].strip():
             continue
         run = [found[-1]]
-        sep = None
+        seps: list[str] = []
         for m in reversed(found[:-1]):
             between = seg[m.end():run[0].start()]
-            if sep is None:
-                sep = between
-            if between != sep or len(between) > 6 or re.search(r"\w", between):
+            if seps and _blanks(between) != _blanks(seps[0]):
                 break
+            if len(between) > 6 or re.search(r"\w", between):
+                break
+            seps.append(between)
             run.insert(0, m)
         links = {}
         for m in run:
             if m.group("n") in links:
                 return None
             links[m.group("n")] = m.group("u")
-        return run[0].start(), run[-1].end(), links, form, sep if sep is not None else " "
+        sep = None
+        if seps:
+            sep = seps[0] if len(set(seps)) == 1 else _blanks(seps[0])
+        return run[0].start(), run[-1].end(), links, form, sep
     return None
+
+
+def _blanks(sep: str) -> str:
+    return re.sub(r"[ \t]+", " ", sep)
+
+
+def _set_links_style(style: dict, form: str, sep: str | None) -> None:
+    style["link"] = form
+    if sep is not None:
+        style["links_separator"] = sep
 
 
 def _venue(sp: Spans, seg: str, start: int, end: int, fields: dict, style: dict) -> bool:
@@ -84,8 +100,7 @@ def _venue(sp: Spans, seg: str, start: int, end: int, fields: dict, style: dict)
     if run and run[0] > start:
         rs, re_, links, form, sep = run
         fields["links"] = links
-        style["link"] = form
-        style["links_separator"] = sep
+        _set_links_style(style, form, sep)
         sp.put(rs, re_, "{links}")
         end = rs
         while end > start and seg[end - 1] in " \t|\\":
@@ -108,6 +123,20 @@ def _venue(sp: Spans, seg: str, start: int, end: int, fields: dict, style: dict)
     fields["venue"] = body
     sp.put(start, start + len(body), "{venue}")
     return True
+
+
+BRACKETED = {"[[{name}]({url})]": ("[", "]"), "\\[[{name}]({url})\\]": ("\\[", "\\]")}
+
+
+def _with_alternatives(c: Candidate) -> list[Candidate]:
+    """The candidate, and for a single link in brackets (`[[Paper](url)]`) the same item with the
+    brackets in the template and a plain link: it then fits a section whose links are plain."""
+    out = [c]
+    wrap = BRACKETED.get(c.style.get("link", ""))
+    if wrap and len(c.fields.get("links") or {}) == 1 and c.template.count("{links}") == 1:
+        style = {**c.style, "link": "[{name}]({url})"}
+        out.append(Candidate(dict(c.fields), c.template.replace("{links}", wrap[0] + "{links}" + wrap[1]), style))
+    return out
 
 
 def _finish(sp: Spans, fields: dict, style: dict, pieces: list[str]) -> Candidate:
@@ -208,7 +237,7 @@ def parse_bullet(text: str) -> list[Candidate]:
         return []
     if seg_start < len(body) and not _venue(sp, body, seg_start, len(body), fields, style):
         return []
-    return [_finish(sp, fields, style, pieces)]
+    return _with_alternatives(_finish(sp, fields, style, pieces))
 
 
 # ------------------------------------------------------------------ paper boxes (markdown inside)
@@ -337,8 +366,7 @@ def parse_box(text: str) -> list[Candidate]:
             if not run or "links" in fields or body[os_:run[0]].strip() or body[run[1]:oe].strip():
                 return []
             fields["links"] = run[2]
-            style["link"] = run[3]
-            style["links_separator"] = run[4]
+            _set_links_style(style, run[3], run[4])
             sp.put(run[0], run[1], "{links}")
             continue
         if not venue_done:
@@ -354,7 +382,7 @@ def parse_box(text: str) -> list[Candidate]:
         sp.put(s, e, "{" + key + "}")
     if not fields.get("title", "").strip():
         return []
-    return [_finish(sp, fields, style, pieces)]
+    return _with_alternatives(_finish(sp, fields, style, pieces))
 
 
 def parse(text: str) -> list[Candidate]:
