@@ -310,3 +310,12 @@ def test_links_whose_separators_differ_in_blanks_and_a_bracketed_single_link():
     assert entries[2]["links"] == {"Paper": "https://a.b/3"}
     assert style.layouts[entries[2]["layout"]].endswith("\\| [{links}]")
 
+
+def test_paper_box_with_a_highlight_commented_out():
+    box = PAPER_BOX.replace("- A diffusion entropy is introduced.", "<!-- - A diffusion entropy is introduced. -->")
+    [c] = publications.parse(box)
+    assert c.fields["highlights"] == ["This work presents a diffusion-based policy."]
+    assert c.fields["comment"] == "<!-- - A diffusion entropy is introduced. -->"
+    style, [entry] = fitted(model.PUBLICATIONS, [box], _with_names(["Ziwei Luo"], box), ["Ziwei Luo"], "<u>{name}</u>")
+    assert "raw" not in entry
+    assert "{highlights}{?comment}\n{comment}{/comment}" in style.template

@@ -38,6 +38,7 @@ WRAPPERS = [
     (re.compile(r"^(<em>)(.*?)(</em>)$", re.S)),
     (re.compile(r"^(\()([^()]*)(\))$", re.S)),
 ]
+COMMENT_LINE_RE = re.compile(r"<!--(?:(?!-->).)*-->")
 CITATION_RE = re.compile(r"show_paper_citations' data='(?P<c>[^']+)'")
 
 
@@ -142,7 +143,7 @@ def _with_alternatives(c: Candidate) -> list[Candidate]:
 def _finish(sp: Spans, fields: dict, style: dict, pieces: list[str]) -> Candidate:
     ordered = {}
     for key in ("title", "authors", "venue", "year", "badge", "image", "url", "links", "citation",
-                "highlights", "note", "note2", "note3", "extra"):
+                "highlights", "comment", "note", "note2", "note3", "extra"):
         if key == "authors":
             ordered["authors"] = pieces
         elif key == "extra" and "__extra" in fields:
@@ -321,6 +322,12 @@ def parse_box(text: str) -> list[Candidate]:
     for s, e in paras[k:]:
         para = body[s:e]
         lines = para.split("\n")
+        # a line commented out at the end of the paragraph (a highlight taken back, say)
+        if len(lines) > 1 and COMMENT_LINE_RE.fullmatch(lines[-1]) and "comment" not in fields:
+            fields["comment"] = lines[-1]
+            e -= len(lines[-1]) + 1
+            sp.put(e, e + len(lines[-1]) + 1, "{?comment}\n{comment}{/comment}")
+            para, lines = body[s:e], lines[:-1]
         # highlights: the paragraph's last lines that are "- " items
         h = len(lines)
         while h > 0 and lines[h - 1].startswith("- "):
