@@ -5,6 +5,7 @@ of one entry must change only that entry's lines of the page."""
 from __future__ import annotations
 
 import difflib
+import re
 
 import pytest
 
@@ -20,17 +21,19 @@ EDIT_FIELD = {model.NEWS: "text", model.PUBLICATIONS: "title", model.AWARDS: "ti
 
 @pytest.fixture(scope="module")
 def table(request):
-    rows: list[tuple[str, int, int, int]] = []
+    rows: list[tuple[str, int, int, int, int]] = []
     yield rows
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
     capture = request.config.pluginmanager.get_plugin("capturemanager")
-    lines = [f"{'page':45} {'sections':>8} {'structured':>10} {'raw':>5} {'raw %':>6}"]
-    for name, sections, structured, raw in sorted(rows):
+    # raw: entries kept as written (content); comments: HTML comments among the items, kept in
+    # place (not content, and not counted in raw %).
+    lines = [f"{'page':45} {'sections':>8} {'structured':>10} {'raw':>5} {'raw %':>6} {'comments':>8}"]
+    for name, sections, structured, raw, comments in sorted(rows):
         share = 100 * raw / (structured + raw) if structured + raw else 0
-        lines.append(f"{name:45} {sections:8} {structured:10} {raw:5} {share:5.0f}%")
+        lines.append(f"{name:45} {sections:8} {structured:10} {raw:5} {share:5.0f}% {comments:8}")
     total_s, total_r = sum(r[2] for r in rows), sum(r[3] for r in rows)
     lines.append(f"{'total':45} {sum(r[1] for r in rows):8} {total_s:10} {total_r:5} "
-                 f"{100 * total_r / max(1, total_s + total_r):5.0f}%")
+                 f"{100 * total_r / max(1, total_s + total_r):5.0f}% {sum(r[4] for r in rows):8}")
     # Shown whether or not output is captured (-s): the table is the point of the run.
     with capture.global_and_fixture_disabled() if capture else _nothing():
         if reporter is not None:
@@ -48,6 +51,11 @@ class _nothing:
 
     def __exit__(self, *exc):
         return False
+
+
+def _only_comments(text: str) -> bool:
+    """Whether a raw entry is nothing but HTML comments."""
+    return bool(text.strip()) and not re.sub(r"<!--.*?-->", "", text, flags=re.S).strip()
 
 
 def _rendered(section, entry, names) -> str:
@@ -73,12 +81,13 @@ def test_import_keeps_what_the_site_shows(page, tmp_path, table):
     assert opened.render(write=False) == [], "render --check fails right after the import"
     assert main(["render", "--check", "--site", str(site)]) == 0
 
-    structured = raw = 0
+    structured = raw = comments = 0
     for name in opened.section_names():
         entries = opened.section(name).entries
         structured += sum(1 for e in entries if "raw" not in e)
-        raw += sum(1 for e in entries if "raw" in e)
-    table.append((page.stem, len(opened.section_names()), structured, raw))
+        comments += sum(1 for e in entries if "raw" in e and _only_comments(model.text_of(e["raw"])))
+        raw += sum(1 for e in entries if "raw" in e and not _only_comments(model.text_of(e["raw"])))
+    table.append((page.stem, len(opened.section_names()), structured, raw, comments))
     assert structured > 0
 
     # Edit one structured entry: only its lines of the page may change.
