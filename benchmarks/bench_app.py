@@ -158,6 +158,16 @@ def shown_at(widget, t0):
         return None
     return next((f for f in FRAMES if f >= painted), None)
 
+async def open_section(app, pilot, name):
+    # The app loaded, its frames watched, the section `name` shown; returns the editor screen.
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    editor = app.screen
+    if name != editor.current:
+        editor.query_one("#sections").select_section(name)
+        await pilot.pause()
+    return editor
+
 async def press_and_wait(pilot, key, *widgets):
     # Press `key`, wait until every widget's repaint is on screen, return each one's delay.
     t0 = time.perf_counter()
@@ -181,12 +191,7 @@ async def main():
     app = HomepageApp(Path(sys.argv[1]))
     watch_frames(app)
     async with app.run_test(size=(160, 50)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        editor = app.screen
-        if SECTION != editor.current:
-            editor.query_one("#sections").select_section(SECTION)
-            await pilot.pause()
+        editor = await open_section(app, pilot, SECTION)
         editor.query_one("#entries").focus()
         await pilot.press("enter")  # the first field of the first entry (title / date)
         await pilot.press("end")
@@ -214,11 +219,7 @@ async def main():
     app = HomepageApp(Path(sys.argv[1]))
     watch_frames(app)
     async with app.run_test(size=(160, 50)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        editor = app.screen
-        editor.query_one("#sections").select_section(sys.argv[2])
-        await pilot.pause()
+        editor = await open_section(app, pilot, sys.argv[2])
         table = watch(editor.query_one("#entries"), "set_filter")
         rows = table.row_count
         await pilot.press("slash")
