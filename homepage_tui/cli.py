@@ -14,7 +14,7 @@ from typing import Sequence
 from . import __version__
 from .errors import HomepageError
 
-COMMANDS = ["edit", "demo", "import_page", "render", "check", "add_news", "preview", "publish"]
+COMMANDS = ["edit", "demo", "import_page", "render", "check", "add_news", "preview", "publish", "config"]
 
 
 def _command_modules():
