@@ -405,8 +405,9 @@ async def test_preview_follows_typing(site):
         await pilot.press("enter", "end", *" ZZZ")
         await pilot.pause(0.15)  # past the preview's interval
         assert "Compression for Communication-Efficient Federated Learning ZZZ" in pane.markdown
-        await pilot.press("w")  # the whole page
-        await pilot.pause()
+        await pilot.press("escape", "W")  # back to the list, then the whole page
+        await pilot.pause(0.35)  # past the page preview's interval
+        assert pane._title == "Preview: _pages/about.md"
         assert "{%" not in pane.markdown and "&nbsp;" not in pane.markdown
         assert "ZZZ" in pane.markdown
 

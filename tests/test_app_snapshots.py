@@ -48,7 +48,7 @@ def test_publication_form(snap_compare, app):
 def test_whole_page_preview(snap_compare, app):
     async def run_before(pilot) -> None:
         await settle(pilot)
-        await pilot.press("left", "down", "right", "w")  # publications, then the whole page
+        await pilot.press("left", "down", "right", "W")  # publications, then the whole page
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

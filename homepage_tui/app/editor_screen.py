@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from homepage_tui.app.editor.browsing import BrowsingMixin
 from homepage_tui.app.editor.disk import DiskMixin
 from homepage_tui.app.editor.editing import EditingMixin
+from homepage_tui.app.editor.external import ExternalEditorMixin
 from homepage_tui.app.editor.loading import LoadingMixin
 from homepage_tui.app.editor.previewing import PreviewingMixin
 from homepage_tui.app.editor.saving import SavingMixin
@@ -41,7 +42,8 @@ if TYPE_CHECKING:
 NARROW = 110  # below this width the preview takes the form's place instead of a column
 
 
-class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, SavingMixin, DiskMixin, Screen):
+class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, SavingMixin, DiskMixin,
+                   ExternalEditorMixin, Screen):
     # Ordered so that a narrow footer still shows what a new user needs first.
     BINDINGS = [
         Binding("n", "new_news", "News", id="new_news", tooltip="New news entry dated this month"),
@@ -55,7 +57,9 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
         Binding("s", "sort", "Sort", id="sort", tooltip="Sort by date, newest first"),
         Binding("ctrl+up", "move_up", "Move up", id="move_up", key_display="^↑"),
         Binding("ctrl+down", "move_down", "Move down", id="move_down", key_display="^↓"),
-        Binding("w", "toggle_whole_page", "Page", id="toggle_whole_page", tooltip="Preview the whole page"),
+        Binding("W", "toggle_whole_page", "Page", id="toggle_whole_page", tooltip="Preview the whole page"),
+        Binding("e", "open_in_editor", "$EDITOR", id="open_in_editor",
+                tooltip="Open the entry's file at its line in your text editor"),
     ]
 
     def __init__(self, root: Path, today, **kwargs):
@@ -123,6 +127,12 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
             self._sized = True
             self.set_class(narrow, "-narrow")
             self._preview_classes()
+            from homepage_tui.app.settings import preview_width
+
+            # The preview's width setting is for the column beside the form; narrow, the CSS rules.
+            width = preview_width(self.app)
+            if width is not None:
+                self.query_one(PreviewPane).styles.width = None if narrow else width
 
     def _preview_classes(self) -> None:
         self.set_class(not self.preview_on, "-preview-hidden")

@@ -40,10 +40,22 @@ class HomepageApp(PublishActions, App[int]):
         *PUBLISH_BINDINGS,
     ]
 
-    def __init__(self, root: Path, today: _dt.date | None = None):
+    def __init__(self, root: Path, today: _dt.date | None = None, settings_path: Path | None = None):
         super().__init__()
+        from homepage_tui.config import config_path, load_settings
+
         self.root = Path(root)
         self.today = today or today_from_env()
+        self.settings_path = settings_path or config_path()
+        self.settings, self.settings_problems = load_settings(self.settings_path)
+
+    def on_mount(self) -> None:
+        from homepage_tui.app.settings import apply_settings
+
+        # A bad setting is one line naming the file, line and key; the app runs on with the default.
+        self.settings_problems += apply_settings(self, self.settings, self.settings_path)
+        for problem in self.settings_problems:
+            self.notify(problem, title="Settings", severity="warning", timeout=15)
 
     def get_default_screen(self) -> Screen:
         return EditorScreen(self.root, self.today, id="editor-screen")

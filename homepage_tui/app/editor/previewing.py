@@ -13,8 +13,7 @@ from homepage_tui.errors import HomepageError
 if TYPE_CHECKING:
     from homepage_tui.section import Section
 
-PREVIEW_INTERVAL = 0.1  # seconds between preview renders while typing (section)
-PAGE_PREVIEW_INTERVAL = 0.3  # the whole page costs more to draw
+PAGE_PREVIEW_INTERVAL = 0.3  # the whole page costs more to draw (the section's pace is a setting)
 PREVIEW_WINDOW = 60  # a longer section previews the entries around the selected one
 
 
@@ -39,7 +38,9 @@ class PreviewingMixin:
         the first keystroke shows at once, fast typing renders at most every interval."""
         if not self.preview_on or self._preview_timer is not None:
             return
-        interval = PAGE_PREVIEW_INTERVAL if self.whole_page else PREVIEW_INTERVAL
+        from homepage_tui.app.settings import preview_interval
+
+        interval = preview_interval(self.app, PAGE_PREVIEW_INTERVAL if self.whole_page else 0.0)
         wait = self._last_preview + interval - time.perf_counter()
         if wait <= 0:
             self.render_preview()
