@@ -31,7 +31,7 @@ GROUP_TITLES = {
     "ConfirmModal": "Questions (yes/no dialogs)",
     "HelpScreen": "This help",
 }
-FIRST = ["HomepageApp", "EditorScreen"]  # then the rest in the order found
+ORDER = list(GROUP_TITLES)  # groups in this order; a class not named comes last
 
 
 @dataclass(frozen=True)
@@ -63,11 +63,11 @@ def _subclasses(cls: type) -> list[type]:
 
 
 def binding_classes() -> list[type]:
-    """The app's classes that declare bindings of their own, the app and the editor first."""
+    """The app's classes that declare bindings of their own, in ORDER."""
     _import_app_modules()
     found = [c for c in _subclasses(DOMNode)
              if c.__module__.startswith("homepage_tui.app") and c.__dict__.get("BINDINGS")]
-    found.sort(key=lambda c: (c.__name__ not in FIRST, FIRST.index(c.__name__) if c.__name__ in FIRST else 0))
+    found.sort(key=lambda c: ORDER.index(c.__name__) if c.__name__ in ORDER else len(ORDER))
     return found
 
 

@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from homepage_tui.app.editor_screen import EditorScreen
+from homepage_tui.app.help_screen import HELP_CSS_PATH, HelpScreen
 from homepage_tui.app.palette import EditorCommands
 from homepage_tui.app.publish_worker import PUBLISH_BINDINGS, PUBLISH_CSS_PATH, PublishActions
 
@@ -33,10 +34,12 @@ def today_from_env() -> _dt.date:
 
 class HomepageApp(PublishActions, App[int]):
     TITLE = "homepage-tui"
-    CSS_PATH = [Path(__file__).with_name("global.tcss"), Path(__file__).with_name("app.tcss"), PUBLISH_CSS_PATH]
+    CSS_PATH = [Path(__file__).with_name("global.tcss"), Path(__file__).with_name("app.tcss"), PUBLISH_CSS_PATH,
+                HELP_CSS_PATH]
     COMMANDS = App.COMMANDS | {EditorCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", show=False, priority=True),
+        Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
         *PUBLISH_BINDINGS,
     ]
 
@@ -93,6 +96,10 @@ class HomepageApp(PublishActions, App[int]):
             return editor.action_save()
         return True
 
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
     def action_quit(self) -> None:
         """ctrl+q asks like q when there are unsaved changes."""
         if self.screen is self.editor:
@@ -104,3 +111,5 @@ class HomepageApp(PublishActions, App[int]):
         for command in super().get_system_commands(screen):
             if command.title != "Quit":  # the editor's own Quit asks about unsaved changes
                 yield command
+        yield SystemCommand("Help: every key", "Every key by where it applies, with its id for the settings (?)",
+                            self.action_help)
