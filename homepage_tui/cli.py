@@ -14,7 +14,8 @@ from typing import Sequence
 from . import __version__
 from .errors import HomepageError
 
-COMMANDS = ["edit", "demo", "import_page", "render", "check", "add_news", "preview", "publish", "config"]
+COMMANDS = ["edit", "demo", "import_page", "render", "check", "add_news", "add_pub", "export", "preview", "publish",
+            "config"]
 
 
 def _command_modules():
