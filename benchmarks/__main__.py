@@ -20,7 +20,7 @@ import time
 import traceback
 from typing import Any
 
-MODULES = ("core", "app", "publish")
+MODULES = ("core", "app", "publish", "bib")
 
 
 def machine() -> str:
