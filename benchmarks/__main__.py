@@ -1,12 +1,25 @@
 """Run every benchmark and print one table.
 
-    python -m benchmarks            (from the repository root)
-    python -m benchmarks core app   (only some modules: core, app, publish)
+    python -m benchmarks            (from the repository root: every module)
+    python -m benchmarks core app   (only some modules, by their short names)
 
-Each module `benchmarks/bench_<name>.py` has `measure()`, which returns a list of figures:
-{"name", "value", "unit", "floor" (number or None), "floor_name", "target" (text such as
-"<= 0.5 s and <= 1.5x floor"), "passed" (bool)}. Floors are measured in the same run. A module
-that is missing, or raises, is a FAIL row with the reason; the command always exits 0.
+Adding rows: put a module `benchmarks/bench_<name>.py` beside the others; it is found by its file
+name (no list to edit) and runs after the built-in ones, as `python -m benchmarks <name>` alone.
+It needs one function, `measure()`, that returns a list of rows, each made with
+`benchmarks.common.figure(name, value, unit, target, passed, floor, floor_name)`:
+
+    from benchmarks.common import figure, interleaved, timed
+
+    def measure():
+        value, floor = interleaved(lambda: timed(my_work), lambda: timed(the_floor), runs=7)
+        return [figure("undo at 2,000 entries", value, "s", "<= 16 ms", value <= 0.016,
+                       floor, "what the floor is")]
+
+The rules (issue 16): the floor is measured in the same run, timed exactly like the figure (same GC
+state, same process freshness, interleaved, medians: `common.timed` pauses the GC for both); every
+row has a target it can fail (a row without one is printed as FAIL); a module may set a list of
+text tables `EXTRA_TABLES` during measure() that are printed under the main table. A module that
+raises, or that has no measure(), becomes a FAIL row with the reason; the command always exits 0.
 """
 
 from __future__ import annotations
@@ -18,9 +31,17 @@ import re
 import sys
 import time
 import traceback
+from pathlib import Path
 from typing import Any
 
-MODULES = ("core", "app", "publish", "bib")
+BUILT_IN = ("core", "app", "publish", "cli", "growth")
+HERE = Path(__file__).resolve().parent
+
+
+def modules() -> list[str]:
+    """Short names of every bench_<name>.py: the built-in ones first, then the rest by name."""
+    found = sorted(p.stem[len("bench_"):] for p in HERE.glob("bench_*.py"))
+    return [m for m in BUILT_IN if m in found] + [m for m in found if m not in BUILT_IN]
 
 
 def machine() -> str:
@@ -50,7 +71,7 @@ def judge(figure: dict[str, Any]) -> bool:
     value, floor, unit = figure.get("value"), figure.get("floor"), figure.get("unit", "")
     clauses = _CLAUSE_RE.findall(figure.get("target") or "")
     if value is None or not clauses:
-        return False
+        return False  # a row without a target it could fail is not a pass
     for number, what in clauses:
         limit = float(number)
         what = what.lower().replace(" ", "")
@@ -92,7 +113,10 @@ def run_module(short: str) -> list[dict[str, Any]]:
         figure.setdefault("floor_name", "")
         figure.setdefault("unit", "")
         figure.setdefault("target", "")
-        if "passed" not in figure:
+        if not _CLAUSE_RE.search(figure["target"] or ""):
+            figure["passed"] = False  # no row that cannot fail
+            figure.setdefault("reason", "no target")
+        elif "passed" not in figure:
             figure["passed"] = judge(figure)
         figure["name"] = f"[{short}] {figure.get('name', '?')}"
         out.append(figure)
@@ -143,20 +167,26 @@ def format_table(table: list[list[str]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    chosen = [a for a in args if a in MODULES] or list(MODULES)
-    unknown = [a for a in args if a not in MODULES]
+    known = modules()
+    chosen = [a for a in args if a in known] or known
+    unknown = [a for a in args if a not in known]
     if unknown:
-        print(f"unknown benchmark module(s) {', '.join(unknown)}; choose from {', '.join(MODULES)}", file=sys.stderr)
+        print(f"unknown benchmark module(s) {', '.join(unknown)}; choose from {', '.join(known)}", file=sys.stderr)
     os.environ.setdefault("GIT_TERMINAL_PROMPT", "0")
     figures: list[dict[str, Any]] = []
+    extra: list[str] = []
     started = time.perf_counter()
     for short in chosen:
         t = time.perf_counter()
         print(f"running bench_{short} ...", file=sys.stderr, flush=True)
         figures += run_module(short)
+        extra += getattr(sys.modules.get(f"benchmarks.bench_{short}"), "EXTRA_TABLES", None) or []
         print(f"  bench_{short}: {time.perf_counter() - t:.1f} s", file=sys.stderr, flush=True)
     print(f"homepage-tui benchmarks on {machine()}")
     print(format_table(rows(figures)))
+    for table in extra:
+        print()
+        print(table)
     passed = sum(1 for f in figures if f.get("passed"))
     print(f"{passed} of {len(figures)} figures pass ({time.perf_counter() - started:.0f} s)")
     return 0

@@ -73,8 +73,9 @@ async def run(mode: str, site: Path, spawned_at: float | None) -> dict:
         await pilot.pause()
         out["rows"] = table.row_count
 
-        table.select_index(1000)
-        await _until(lambda: editor.index == 1000)
+        middle = table.row_count // 2
+        table.select_index(middle)
+        await _until(lambda: editor.index == middle)
         form = editor._form()
         form.focus_field("title")
         await pilot.press("end")  # focus selects the title; type at its end instead

@@ -115,3 +115,35 @@ def test_large_file_parses_in_a_thread_while_another_thread_parses_edits():
     worker.join()
     assert "error" not in result
     assert len(result["doc"]) == 400
+
+
+def test_runner_finds_every_bench_module_by_its_file_name():
+    from benchmarks.__main__ import modules
+
+    found = modules()
+    assert found[:5] == ["core", "app", "publish", "cli", "growth"]
+    bench_dir = Path(__file__).resolve().parents[1] / "benchmarks"
+    assert sorted(found) == sorted(p.stem[len("bench_"):] for p in bench_dir.glob("bench_*.py"))
+
+
+def test_a_row_without_a_target_it_could_fail_is_a_fail(monkeypatch):
+    import types
+
+    fake = types.ModuleType("benchmarks.bench_fake")
+    fake.measure = lambda: [{"name": "always fine", "value": 1.0, "unit": "s", "target": "(info)", "passed": True},
+                            {"name": "judged", "value": 0.01, "unit": "s", "target": "<= 16 ms"}]
+    monkeypatch.setitem(sys.modules, "benchmarks.bench_fake", fake)
+    info, judged = run_module("fake")
+    assert info["passed"] is False and info["reason"] == "no target"
+    assert judged["passed"] is True
+
+
+def test_timed_pauses_the_gc_for_figure_and_floor_alike():
+    import gc
+
+    from benchmarks.common import timed
+
+    states = []
+    assert gc.isenabled()
+    timed(lambda: states.append(gc.isenabled()))
+    assert states == [False] and gc.isenabled()
