@@ -242,7 +242,7 @@ class Site:
             rel = _relative(section.path, self.root)
             seen: dict[tuple, int] = {}
             for i, entry in enumerate(section.entries):
-                if not isinstance(doc.entries[i], dict):
+                if not doc.is_mapping(i):
                     problems.append(f"{rel}:{doc.entry_line(i)}: entry is not a mapping of fields")
                     continue
                 for fieldname, message in section.validate(entry).items():

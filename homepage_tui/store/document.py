@@ -1,4 +1,4 @@
-"""The YAML store: load a content file, edit entries by splicing lines, write atomically.
+"""A content file as text cut into entries: edits splice lines, the rest stays byte for byte.
 
 Why splice instead of dumping: ruamel.yaml's round trip re-dump changes bytes the user wrote
 (quotes, wrapping, indentation, comments attached to the wrong neighbour, a missing final
@@ -8,40 +8,31 @@ cut into pieces, and an edit replaces only the lines of the field it changes:
     file = header + for each entry (separator + leading comments + body) + trailer
 
 The separator (blank lines) stays at its position when entries move; the leading comments and
-the body travel with their entry. ruamel.yaml parses the whole file once (for the data and the
-positions) and dumps only the small snippets that an edit writes; every snippet is parsed back
-and compared before it is used.
+the body travel with their entry. The file is read once by libyaml (store.fastload: plain values
+and positions, at C speed); an entry's ruamel.yaml round-trip node is parsed from its own lines
+when it is first edited, and ruamel dumps only the small snippets that an edit writes; every
+snippet is parsed back and compared before it is used. A file that libyaml cannot read exactly as
+ruamel would is parsed whole by ruamel, as before.
 """
 
 from __future__ import annotations
 
 import gc
-import hashlib
 import io
-import os
 import re
-import tempfile
 import threading
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.scalarstring import (
-    DoubleQuotedScalarString,
-    LiteralScalarString,
-    SingleQuotedScalarString,
-)
 
-from .errors import ConflictError, ContentError
+from ..errors import ContentError
+from .fastload import FastFile, NotFast, fast_load
+from .values import TEXT_FIELDS, _copy_plain, _fallback, _types_match, styled_value, to_plain
 
 DELETE = object()  # sentinel: `set_fields(i, {"key": DELETE})` removes the key
-
-# Fields whose values are text even when YAML would read them as numbers (2024.10 is a date).
-TEXT_FIELDS = {"date", "year", "text", "title", "venue", "org", "emoji", "badge", "note"}
-ALWAYS_QUOTED = {"date"}
 
 
 def _new_yaml(mapping: int = 2, sequence: int = 4, offset: int = 2) -> YAML:
@@ -100,16 +91,44 @@ def _indent_of(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-@dataclass
-class Piece:
-    """One entry of the root list: its leading comments, its body, and the parsed mapping."""
+_UNPARSED = object()
 
-    lead: list[str]
-    body: list[str]
-    data: Any
-    origin: int = 0  # line of body[0] in the text `data`'s positions (.lc) refer to
-    # `data` as plain Python data, made on first use; cleared when the body is replaced
-    cached_plain: dict[str, Any] | None = field(default=None, repr=False, compare=False)
+
+class Piece:
+    """One entry of the root list: its leading comments, its body, and its ruamel node (`data`),
+    parsed from the body's own lines the first time it is asked for."""
+
+    __slots__ = ("lead", "body", "_data", "origin", "cached_plain", "mapping", "source")
+
+    def __init__(self, lead: list[str], body: list[str], data: Any = _UNPARSED, origin: int = 0,
+                 cached_plain: dict[str, Any] | None = None, mapping: bool | None = None,
+                 source: str = "<text>"):
+        self.lead = lead
+        self.body = body
+        self._data = data
+        self.origin = origin  # line of body[0] in the text `data`'s positions (.lc) refer to
+        # `data` as plain Python data, made on first use; cleared when the body is replaced
+        self.cached_plain = cached_plain
+        self.mapping = isinstance(data, CommentedMap) if data is not _UNPARSED else mapping
+        self.source = source
+
+    @property
+    def data(self) -> Any:
+        if self._data is _UNPARSED:
+            parsed = parse_yaml("".join(self.body), self.source)
+            if not isinstance(parsed, CommentedSeq) or len(parsed) != 1:
+                raise ContentError(f"{self.source}: an entry could not be read on its own; nothing was changed")
+            self._data = parsed[0]
+            self.origin = 0  # positions refer to the body alone
+        return self._data
+
+    @data.setter
+    def data(self, value: Any) -> None:
+        self._data = value
+        self.mapping = isinstance(value, CommentedMap)
+
+    def __repr__(self) -> str:
+        return f"Piece(lead={self.lead!r}, body={self.body!r})"
 
 
 @dataclass
@@ -121,18 +140,6 @@ class Style:
     mapping: int = 2
     sequence: int = 4
     offset: int = 2
-
-
-@dataclass
-class FileStamp:
-    mtime_ns: int
-    size: int
-    digest: str
-
-    @classmethod
-    def of(cls, path: Path, data: bytes) -> "FileStamp":
-        st = path.stat()
-        return cls(st.st_mtime_ns, st.st_size, hashlib.sha1(data).hexdigest())
 
 
 class YamlDocument:
@@ -153,29 +160,63 @@ class YamlDocument:
                 self.readonly_reason = "mixed line endings"
                 text = text.replace("\r\n", "\n").replace("\r", "\n")
         self.final_newline = text.endswith("\n")
-        root = parse_yaml(text, source)
-        if root is None:
-            root = CommentedSeq()
-        if not isinstance(root, CommentedSeq):
-            raise ContentError(f"{source}:1:1: expected a list of entries (lines starting with '- ')")
-        self._cut(text, root)
+        was_enabled = gc.isenabled()
+        gc.disable()  # hundreds of thousands of new objects and no cycles: see parse_yaml
+        try:
+            fast = fast_load(text)
+        except NotFast:
+            fast = None
+        finally:
+            if was_enabled:
+                gc.enable()
+        if fast is not None:
+            self._cut_fast(text, fast)
+        else:
+            root = parse_yaml(text, source)
+            if root is None:
+                root = CommentedSeq()
+            if not isinstance(root, CommentedSeq):
+                raise ContentError(f"{source}:1:1: expected a list of entries (lines starting with '- ')")
+            self._cut_ruamel(text, root)
         if self.text() != (("\ufeff" if self.had_bom else "") + text).replace("\n", self.newline):
             # Should not happen; never write a file we could not reassemble exactly.
             self.readonly_reason = "its layout could not be split into entries"
 
     # ---------------------------------------------------------------- loading
 
-    def _cut(self, text: str, root: CommentedSeq) -> None:
+    def _cut_ruamel(self, text: str, root: CommentedSeq) -> None:
+        positions = [tuple(root.lc.item(i)) for i in range(len(root))]
+        self._cut(text, positions, bool(root.fa.flow_style()),
+                  lambda i, body, start: Piece(lead=[], body=body, data=root[i], origin=start, source=self.source),
+                  lambda: self._detect_nested(root))
+
+    def _cut_fast(self, text: str, fast: FastFile) -> None:
+        def piece(i: int, body: list[str], start: int) -> Piece:
+            entry = fast.entries[i]
+            return Piece(lead=[], body=body, cached_plain=entry.plain, mapping=entry.is_mapping, source=self.source)
+
+        def nested() -> None:
+            st = self.style
+            if fast.nested_mapping is not None:
+                st.mapping = fast.nested_mapping
+            else:
+                st.mapping = max(st.key_col - st.dash_col, 2)
+            if fast.nested_sequence is not None:
+                st.sequence, st.offset = fast.nested_sequence
+
+        self._cut(text, [(e.line, e.column) for e in fast.entries], fast.flow, piece, nested)
+
+    def _cut(self, text: str, positions: list[tuple[int, int]], flow: bool, make_piece, detect_nested) -> None:
+        """Cut the lines at the entries' dashes; `positions`: each entry node's (line, column)."""
         lines = text.splitlines(keepends=True)
         if lines and not lines[-1].endswith("\n"):
             lines[-1] += "\n"  # put back at text() time if the file had no final newline
         self._lines = lines
         self.style = Style()
-        if root.fa.flow_style() and len(root):
+        if flow and positions:
             self.readonly_reason = "its entries are written as one flow list [...]"
         starts: list[int] = []
-        for i in range(len(root)):
-            line, col = root.lc.item(i)
+        for line, col in positions:
             dash = line
             # The dash is on the item's line (`- key:`) or alone on a line above it.
             while dash >= 0 and not (lines[dash][:col] if dash == line else lines[dash]).lstrip().startswith("-"):
@@ -184,8 +225,8 @@ class YamlDocument:
         if starts:
             first = lines[starts[0]]
             self.style.dash_col = _indent_of(first)
-            self.style.key_col = root.lc.item(0)[1] if starts[0] == root.lc.item(0)[0] else self.style.dash_col + 2
-            self._detect_nested(root)
+            self.style.key_col = positions[0][1] if starts[0] == positions[0][0] else self.style.dash_col + 2
+            detect_nested()
         ends = starts[1:] + [len(lines)]
         self.header: list[str] = lines[: starts[0]] if starts else lines[:]
         self.seps: list[list[str]] = []
@@ -203,7 +244,9 @@ class YamlDocument:
             else:
                 sep, lead = self._split_gap(carry)
             self.seps.append(sep)
-            self.pieces.append(Piece(lead=lead, body=body, data=root[i], origin=start))
+            piece = make_piece(i, body, start)
+            piece.lead = lead
+            self.pieces.append(piece)
             carry = tail
         self.trailer: list[str] = carry if starts else []
         del self._lines
@@ -264,6 +307,10 @@ class YamlDocument:
 
     def __len__(self) -> int:
         return len(self.pieces)
+
+    def is_mapping(self, index: int) -> bool:
+        """Whether entry `index` is a mapping of fields (without parsing its node)."""
+        return bool(self.pieces[index].mapping)
 
     def text(self) -> str:
         out: list[str] = list(self.header)
@@ -481,10 +528,12 @@ class YamlDocument:
     def insert(self, index: int, fields: Mapping[str, Any]) -> None:
         """Insert a new entry at `index` (0 = top); the header comment stays on top."""
         self._check_editable()
-        like = self.pieces[min(index, len(self.pieces) - 1)].data if self.pieces else None
+        near = min(index, len(self.pieces) - 1)
+        # a sibling's key order (its plain copy: no need to parse its node for that)
+        like = self.plain(near) if self.pieces and self.is_mapping(near) else None
         body = self.entry_body(fields, like)
         parsed = parse_yaml("".join(body), self.source)
-        piece = Piece(lead=[], body=body, data=parsed[0])
+        piece = Piece(lead=[], body=body, data=parsed[0], source=self.source)
         sep = self._typical_sep() or ([] if not self.pieces else [])
         if not self.pieces and self.header and not _is_blank(self.header[-1]):
             sep = []
@@ -515,188 +564,3 @@ class YamlDocument:
         self.pieces = [self.pieces[i] for i in order]
 
 
-# ------------------------------------------------------------------ values
-
-
-def to_plain(value: Any) -> Any:
-    """ruamel's commented containers and scalar strings as plain dicts, lists and str."""
-    if isinstance(value, Mapping):
-        return {k: to_plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [to_plain(v) for v in value]
-    if isinstance(value, str):
-        return str(value)
-    return value
-
-
-def _copy_plain(value: Any) -> Any:
-    """A copy of plain data (dicts, lists, immutable scalars) that shares no container."""
-    kind = type(value)
-    if kind is dict:
-        return {k: _copy_plain(v) for k, v in value.items()}
-    if kind is list:
-        return [_copy_plain(v) for v in value]
-    return value
-
-
-def _types_match(back: Any, value: Any) -> bool:
-    if isinstance(value, str):
-        return isinstance(back, str)
-    if isinstance(value, Mapping):
-        return isinstance(back, Mapping) and all(_types_match(back.get(k), v) for k, v in value.items())
-    if isinstance(value, (list, tuple)):
-        return isinstance(back, list) and all(_types_match(b, v) for b, v in zip(back, value))
-    return True
-
-
-def _literal_ok(text: str) -> bool:
-    """Whether a literal block `|` can hold `text` exactly."""
-    if "\n" not in text.rstrip("\n") or text.startswith((" ", "\n")) or "\t" in text:
-        return False
-    if any(ch in text for ch in "\r\x85\u2028\u2029\ufeff") or any(ord(c) < 32 and c != "\n" for c in text):
-        return False
-    return all(line == line.rstrip() for line in text.split("\n"))
-
-
-def styled_value(key: str, value: Any, old: Any) -> Any:
-    """A value ready to dump: quotes kept as the user wrote them, multi-line text as a block."""
-    if isinstance(value, str):
-        if key in ALWAYS_QUOTED or (key in TEXT_FIELDS and old is not None and not isinstance(old, str)):
-            return SingleQuotedScalarString(value) if "\n" not in value else DoubleQuotedScalarString(value)
-        if "\n" in value.rstrip("\n") and _literal_ok(value):
-            return LiteralScalarString(value)
-        if isinstance(old, SingleQuotedScalarString):
-            return SingleQuotedScalarString(value)
-        if isinstance(old, DoubleQuotedScalarString):
-            return DoubleQuotedScalarString(value)
-        return value
-    if isinstance(value, Mapping):
-        m = CommentedMap()
-        for k, v in value.items():
-            m[k] = styled_value(k, v, old.get(k) if isinstance(old, Mapping) else None)
-        if isinstance(old, CommentedMap) and old.fa.flow_style():
-            m.fa.set_flow_style()
-        return m
-    if isinstance(value, (list, tuple)):
-        s = CommentedSeq()
-        olds = list(old) if isinstance(old, list) else []
-        for i, v in enumerate(value):
-            s.append(styled_value(key if not isinstance(v, Mapping) else "", v, olds[i] if i < len(olds) else None))
-        if isinstance(old, CommentedSeq) and old.fa.flow_style() and all(isinstance(v, str) and "\n" not in v for v in value):
-            s.fa.set_flow_style()
-        return s
-    return value
-
-
-def _fallback(value: Any) -> Any:
-    """Every string double-quoted: the style that can hold any text."""
-    if isinstance(value, str):
-        return DoubleQuotedScalarString(value)
-    if isinstance(value, Mapping):
-        return CommentedMap((k, _fallback(v)) for k, v in value.items())
-    if isinstance(value, (list, tuple)):
-        return CommentedSeq(_fallback(v) for v in value)
-    return value
-
-
-# ------------------------------------------------------------------ files
-
-
-def read_text(path: Path) -> tuple[str, bytes]:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ContentError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise ContentError(f"{path}: cannot be read ({exc.strerror})") from None
-    try:
-        return data.decode("utf-8"), data
-    except UnicodeDecodeError as exc:
-        raise ContentError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder and rename it over `path`; the file's
-    mode is kept, and a crash leaves either the old or the new file, never half of one."""
-    path = Path(path)
-    mode = None
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        pass
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
-@dataclass
-class ContentFile:
-    """A YamlDocument bound to its path, with change detection on save."""
-
-    path: Path
-    doc: YamlDocument
-    stamp: FileStamp | None
-    saved_text: str = field(default="")
-
-    @classmethod
-    def load(cls, path: Path) -> "ContentFile":
-        path = Path(path)
-        text, raw = read_text(path)
-        doc = YamlDocument(text, source=str(path))
-        return cls(path=path, doc=doc, stamp=FileStamp.of(path, raw), saved_text=doc.text())
-
-    @classmethod
-    def new(cls, path: Path, header: str = "") -> "ContentFile":
-        doc = YamlDocument(header, source=str(path))
-        return cls(path=Path(path), doc=doc, stamp=None, saved_text="")
-
-    @property
-    def dirty(self) -> bool:
-        return self.doc.text() != self.saved_text
-
-    def changed_on_disk(self) -> bool:
-        """True when someone else changed (or removed, or created) the file since we read it.
-
-        Cheap when nothing changed (one stat), because the editor asks every second: the file is
-        read and hashed only when its size or time differ (a touch without an edit is no change)."""
-        try:
-            st = self.path.stat()
-        except FileNotFoundError:
-            return self.stamp is not None
-        if self.stamp is None:
-            return True
-        if (st.st_mtime_ns, st.st_size) == (self.stamp.mtime_ns, self.stamp.size):
-            return False
-        try:
-            data = self.path.read_bytes()
-        except FileNotFoundError:
-            return True
-        return hashlib.sha1(data).hexdigest() != self.stamp.digest
-
-    def save(self) -> bool:
-        """Write the file if its text changed; refuse when it changed on disk meanwhile."""
-        text = self.doc.text()
-        if text == self.saved_text and self.path.exists():
-            return False
-        if self.changed_on_disk():
-            raise ConflictError(
-                f"{self.path}: changed on disk after it was loaded; not saved, so that change is kept "
-                "(reload the file, then make your edit again)")
-        atomic_write(self.path, text)
-        self.stamp = FileStamp.of(self.path, text.encode("utf-8"))
-        self.saved_text = text
-        return True

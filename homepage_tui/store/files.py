@@ -1,0 +1,124 @@
+"""Content files on disk: read as UTF-8, written atomically, and changes behind our back detected."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ConflictError, ContentError
+from .document import YamlDocument
+
+
+@dataclass
+class FileStamp:
+    mtime_ns: int
+    size: int
+    digest: str
+
+    @classmethod
+    def of(cls, path: Path, data: bytes) -> "FileStamp":
+        st = path.stat()
+        return cls(st.st_mtime_ns, st.st_size, hashlib.sha1(data).hexdigest())
+
+
+def read_text(path: Path) -> tuple[str, bytes]:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ContentError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise ContentError(f"{path}: cannot be read ({exc.strerror})") from None
+    try:
+        return data.decode("utf-8"), data
+    except UnicodeDecodeError as exc:
+        raise ContentError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write through a temporary file in the same folder and rename it over `path`; the file's
+    mode is kept, and a crash leaves either the old or the new file, never half of one."""
+    path = Path(path)
+    mode = None
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        pass
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+@dataclass
+class ContentFile:
+    """A YamlDocument bound to its path, with change detection on save."""
+
+    path: Path
+    doc: YamlDocument
+    stamp: FileStamp | None
+    saved_text: str = field(default="")
+
+    @classmethod
+    def load(cls, path: Path) -> "ContentFile":
+        path = Path(path)
+        text, raw = read_text(path)
+        doc = YamlDocument(text, source=str(path))
+        return cls(path=path, doc=doc, stamp=FileStamp.of(path, raw), saved_text=doc.text())
+
+    @classmethod
+    def new(cls, path: Path, header: str = "") -> "ContentFile":
+        doc = YamlDocument(header, source=str(path))
+        return cls(path=Path(path), doc=doc, stamp=None, saved_text="")
+
+    @property
+    def dirty(self) -> bool:
+        return self.doc.text() != self.saved_text
+
+    def changed_on_disk(self) -> bool:
+        """True when someone else changed (or removed, or created) the file since we read it.
+
+        Cheap when nothing changed (one stat), because the editor asks every second: the file is
+        read and hashed only when its size or time differ (a touch without an edit is no change)."""
+        try:
+            st = self.path.stat()
+        except FileNotFoundError:
+            return self.stamp is not None
+        if self.stamp is None:
+            return True
+        if (st.st_mtime_ns, st.st_size) == (self.stamp.mtime_ns, self.stamp.size):
+            return False
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            return True
+        return hashlib.sha1(data).hexdigest() != self.stamp.digest
+
+    def save(self) -> bool:
+        """Write the file if its text changed; refuse when it changed on disk meanwhile."""
+        text = self.doc.text()
+        if text == self.saved_text and self.path.exists():
+            return False
+        if self.changed_on_disk():
+            raise ConflictError(
+                f"{self.path}: changed on disk after it was loaded; not saved, so that change is kept "
+                "(reload the file, then make your edit again)")
+        atomic_write(self.path, text)
+        self.stamp = FileStamp.of(self.path, text.encode("utf-8"))
+        self.saved_text = text
+        return True
