@@ -180,3 +180,10 @@ def test_the_fast_latex_path_agrees_with_pylatexenc(value):
 
     assert bibtex._decoder()._transform_python_value_string(value) == \
         LatexDecodingMiddleware()._transform_python_value_string(value)
+
+
+def test_two_entries_with_one_key_are_both_read_and_decoded():
+    refs = bibtex.parse(SCHOLAR + "\n" + SCHOLAR.split("@article")[0])
+    assert len(refs) == 4
+    assert refs[3].title == refs[0].title == "Robust GAN training for Müller's data: Étude"
+    assert refs[3].authors == refs[0].authors and refs[3].source == "line 26"

@@ -36,21 +36,26 @@ def parse(text: str, first_line: int = 1) -> list[Reference]:
 
     # bibtexparser logs each failed block as a warning; we report it ourselves, once.
     logging.getLogger("bibtexparser").setLevel(logging.ERROR)
-    library = bibtexparser.parse_string(text, append_middleware=[
-        _decoder(), mw.SeparateCoAuthors(), mw.SplitNameParts()])
-    entries = list(library.entries)
+    def parse_string(source: str):
+        return bibtexparser.parse_string(source, append_middleware=[
+            _decoder(), mw.SeparateCoAuthors(), mw.SplitNameParts()])
+
+    library = parse_string(text)
+    entries = [(entry.start_line, entry) for entry in library.entries]  # 0-based line in `text`
     for block in library.failed_blocks:
         if isinstance(block, DuplicateBlockKeyBlock):
-            # Two entries with one key (two Scholar pastes of "tang2024"): both are papers.
-            entries.append(block.ignore_error_block)
+            # Two entries with one key (two Scholar pastes of "tang2024"): both are papers. The
+            # library keeps the second one undecoded, so it is parsed on its own.
+            for entry in parse_string(block.raw).entries:
+                entries.append((block.start_line + entry.start_line, entry))
             continue
         if isinstance(block, ParsingFailedBlock):
             raise BibtexError(_where(text, block, first_line))
         raise BibtexError(f"{block.start_line + first_line}:1: {block.error}")
     if not entries:
         raise BibtexError(f"{first_line}:1: no BibTeX entry (expected @article{{key, title = ...}})")
-    entries.sort(key=lambda e: e.start_line)
-    return [_reference(entry, first_line) for entry in entries]
+    entries.sort(key=lambda pair: pair[0])
+    return [_reference(entry, line + first_line) for line, entry in entries]
 
 
 _LATEX_SYNTAX_RE = re.compile(r"[\\$~%`]|--|''")
@@ -111,12 +116,13 @@ def _text(value) -> str:
     return " ".join(str(value).split()) if value is not None else ""
 
 
-def _reference(entry, first_line: int) -> Reference:
+def _reference(entry, line: int) -> Reference:
+    """`line`: the entry's first line, 1-based, in the user's text."""
     fields = {f.key.lower(): f.value for f in entry.fields}
-    where = f"line {entry.start_line + first_line}"
+    where = f"line {line}"
     title = _text(fields.get("title"))
     if not title:
-        raise BibtexError(f"{entry.start_line + first_line}:1: @{entry.entry_type}{{{entry.key}}} has no "
+        raise BibtexError(f"{line}:1: @{entry.entry_type}{{{entry.key}}} has no "
                           "title field; a publication needs its title")
     authors = [Person(first=" ".join(p.first), last=" ".join([*p.von, *p.last] + ([", " + " ".join(p.jr)] if p.jr else [])))
                for p in (fields.get("author") or []) if hasattr(p, "first")]
