@@ -73,10 +73,15 @@ class Additions:
         return [e for i, e in enumerate(self.entries) if i not in skip]
 
 
-def plan(refs: Sequence[Reference], existing: Sequence[Mapping[str, Any]], own_names: Sequence[str]) -> Additions:
+def plan(refs: Sequence[Reference], existing: Sequence[Mapping[str, Any]], own_names: Sequence[str],
+         progress: Progress | None = None) -> Additions:
     """Entries in the site's style for `refs`, checked against the section's `existing` entries."""
     conventions = SiteConventions.of(existing, own_names)
-    entries = [to_publication(ref, conventions) for ref in refs]
+    entries = []
+    for n, ref in enumerate(refs, start=1):
+        entries.append(to_publication(ref, conventions))
+        if progress and (n % 20 == 0 or n == len(refs)):
+            progress(n, len(refs))
     return Additions(entries=entries, duplicates=find_duplicates(entries, existing))
 
 
