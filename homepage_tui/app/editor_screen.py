@@ -25,6 +25,7 @@ from homepage_tui.app.editor.disk import DiskMixin
 from homepage_tui.app.editor.editing import EditingMixin
 from homepage_tui.app.editor.external import ExternalEditorMixin
 from homepage_tui.app.editor.loading import LoadingMixin
+from homepage_tui.app.editor.pasting import PastingMixin
 from homepage_tui.app.editor.previewing import PreviewingMixin
 from homepage_tui.app.editor.saving import SavingMixin
 from homepage_tui.app.entry_table import EntryTable
@@ -43,11 +44,13 @@ NARROW = 110  # below this width the preview takes the form's place instead of a
 
 
 class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, SavingMixin, DiskMixin,
-                   ExternalEditorMixin, Screen):
+                   ExternalEditorMixin, PastingMixin, Screen):
     # Ordered so that a narrow footer still shows what a new user needs first.
     BINDINGS = [
         Binding("n", "new_news", "News", id="new_news", tooltip="New news entry dated this month"),
         Binding("a", "add_entry", "Add", id="add_entry", tooltip="Add an entry to this section"),
+        Binding("b", "paste_bib", "Paste pub", id="paste_bib",
+                tooltip="Add publications from pasted BibTeX, DOIs or arXiv ids"),
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
         Binding("ctrl+z", "undo", "Undo", id="undo", priority=True),
         Binding("slash", "filter", "Filter", id="filter", key_display="/"),

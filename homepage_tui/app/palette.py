@@ -10,6 +10,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 COMMANDS = [
     ("new_news", "New news entry", "Add a news entry dated this month and type its text"),
     ("add_entry", "Add entry", "Add an entry to the current section"),
+    ("paste_bib", "Add publications by paste", "Paste BibTeX, DOIs or arXiv ids; check the result, then add it"),
     ("delete_entry", "Delete entry", "Delete the selected entry (asks first)"),
     ("move_up", "Move entry up", "Move the selected entry one place up"),
     ("move_down", "Move entry down", "Move the selected entry one place down"),
