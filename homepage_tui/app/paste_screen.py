@@ -77,10 +77,10 @@ class PasteScreen(ModalScreen[int]):
             yield ProgressBar(id="paste-progress", show_eta=False)
             yield Static("", id="paste-status", markup=False)
             with VerticalScroll(id="paste-review"):
-                yield PublicationForm(id="paste-form", classes="entry-form")
-                with Horizontal(id="paste-compare"):
+                with Horizontal(id="paste-compare"):  # above the form: seen before anything else
                     yield Static("", id="paste-new", markup=False)
                     yield Static("", id="paste-existing", markup=False)
+                yield PublicationForm(id="paste-form", classes="entry-form")
                 yield DataTable(id="paste-list", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
 
@@ -88,6 +88,11 @@ class PasteScreen(ModalScreen[int]):
         self.query_one("#paste-progress").display = False
         self.query_one("#paste-review").display = False
         self.query_one("#paste-text").focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "insist":  # shown only when there is a duplicate to insist on
+            return self.stage == "review" and bool(self.additions and self.additions.duplicates)
+        return True
 
     # ------------------------------------------------------------ reading
 
@@ -159,6 +164,7 @@ class PasteScreen(ModalScreen[int]):
     def review(self, additions) -> None:
         self.additions = additions
         self.stage = "review"
+        self.refresh_bindings()
         self.query_one("#paste-progress").display = False
         self.query_one("#paste-text").display = False
         self.query_one("#paste-hint").display = False
