@@ -62,3 +62,22 @@ def test_new_news_with_invalid_date(snap_compare, app):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_paste_box_with_a_duplicate_beside_the_existing_entry(snap_compare, app):
+    from textual import events
+
+    fusion = ("@article{tang2023fusionai,\n  title={FusionAI: Decentralized Training and Deploying {LLMs} with "
+              "Massive Consumer-Level {GPUs}},\n  author={Tang, Zhenheng and Wang, Yuxin and He, Xin},\n"
+              "  journal={arXiv preprint arXiv:2309.01172},\n  year={2023}\n}\n")
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("left", "down", "right", "b")  # publications, the paste box
+        await pilot.pause()
+        pilot.app.post_message(events.Paste(fusion))
+        await pilot.pause()
+        await pilot.app.screen.workers.wait_for_complete()
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
