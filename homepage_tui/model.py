@@ -19,7 +19,10 @@ SECTION_TYPES = (NEWS, PUBLICATIONS, AWARDS, TREE)
 
 PUBLICATION_KINDS = ("conference", "journal", "workshop", "preprint", "book", "thesis", "other")
 
-DATE_RE = re.compile(r"^(\d{4})\.(\d{2})(?:\.(\d{2}))?$")
+DATE_RE = re.compile(r"^(\d{4})(?:\.(\d{1,2})(?:\.(\d{1,2}))?)?$")
+# A range: "2024.09 - 2025.06", "2024.09 - present", "2024.09 - 至今" (pages write news that way).
+RANGE_RE = re.compile(r"^(?P<start>\S+)\s*(?:-|–|—|~|to|至)\s*(?P<end>\S+)$")
+OPEN_END = ("present", "now", "today", "ongoing", "至今", "现在", "今")
 URL_RE = re.compile(r"^(https?://|mailto:|/|\.{0,2}/|#)[^\s]*$|^[\w./-]+\.(pdf|html?|png|jpe?g|gif|svg)$")
 
 
@@ -43,10 +46,21 @@ def text_of(value: Any) -> str:
 
 
 def validate_date(date: str) -> str | None:
-    """None when `date` is a valid YYYY.MM or YYYY.MM.DD, else the message."""
-    m = DATE_RE.match(date.strip())
+    """None when `date` is a valid date as pages write them, else the message: YYYY.MM or
+    YYYY.MM.DD (a one-digit month or day as written, 2026.6), a year alone, or a range of
+    those ("2024.09 - 2025.06", "2024.09 - present", "2024.09 - 至今")."""
+    date = date.strip()
+    m = DATE_RE.match(date)
+    r = RANGE_RE.match(date) if not m else None
+    if r:
+        problem = validate_date(r.group("start"))
+        if problem is None and r.group("end").casefold() not in OPEN_END:
+            problem = validate_date(r.group("end"))
+        return None if problem is None else f"date range {date!r}: {problem}"
     if not m:
         return f"date {date!r} is not YYYY.MM or YYYY.MM.DD"
+    if m.group(2) is None:
+        return None
     month = int(m.group(2))
     if not 1 <= month <= 12:
         return f"date {date!r} has month {month:02d}; months are 01 to 12"
@@ -126,7 +140,9 @@ class NewsEntry(Entry):
     def _validate(self) -> dict[str, str]:
         problems = {}
         date = self.get("date")
-        if not date:
+        if "date" not in self.fields:
+            pass  # an undated item, as some pages write their news
+        elif not date:
             problems["date"] = "date is required (YYYY.MM)"
         elif (msg := validate_date(date)) is not None:
             problems["date"] = msg

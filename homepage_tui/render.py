@@ -58,6 +58,9 @@ class SectionStyle:
     bullets: list[str] = field(default_factory=list)
     indent: int = 4  # tree sections: spaces per level
     child_separator: str = "\n"
+    # Set by the importer when no template reproduces the section's entries (they are all kept
+    # raw): why. New entries are then refused rather than written unlike their neighbours.
+    no_template: str = ""
 
     def template_for(self, entry: Mapping[str, Any]) -> str:
         layout = model.text_of(entry.get("layout"))

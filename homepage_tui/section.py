@@ -126,6 +126,14 @@ class Section:
     def save(self) -> bool:
         return self.file.save()
 
+    def cannot_add(self) -> str | None:
+        """Why a new entry cannot be added here, or None. A section whose entries the importer
+        kept raw has no template: a new entry would be written unlike its neighbours."""
+        if self.style.no_template:
+            return (f"new entries cannot be added to {self.title or self.name}: {self.style.no_template}; "
+                    "edit its raw entries instead")
+        return None
+
     def usual_emoji(self) -> str | None:
         """The emoji of the newest news entry: a new entry looks like the ones before it."""
         for entry in self.entries:

@@ -15,6 +15,7 @@ from ruamel.yaml import YAML
 
 from . import model
 from .errors import ContentError, HomepageError, SiteError, ValidationError
+from .pagecheck import ensure_safe
 from .regions import find_regions, replace_regions
 from .render import SectionStyle, render_entries, select_entries
 from .section import Section
@@ -192,10 +193,19 @@ class Site:
         section = self.section(name)
         return render_entries(section.entries, section.style, self.settings.names)
 
+    def checked_pages(self) -> dict[Path, tuple[str, str]]:
+        """rendered_pages(), refused (SiteError) when a new text would break its page: other
+        headings, region markers not intact, an HTML tag left open (pagecheck)."""
+        pages = self.rendered_pages()
+        ensure_safe(pages, lambda p: _relative(p, self.root))
+        return pages
+
     def render(self, write: bool = True) -> list[Path]:
-        """Regenerate the regions; returns the files whose text changes (written when `write`)."""
+        """Regenerate the regions; returns the files whose text changes (written when `write`,
+        and only when no page would break)."""
+        pages = self.checked_pages() if write else self.rendered_pages()
         changed = []
-        for path, (old, new) in self.rendered_pages().items():
+        for path, (old, new) in pages.items():
             if old != new:
                 changed.append(path)
                 if write:
@@ -205,9 +215,14 @@ class Site:
     # ------------------------------------------------------------ jobs
 
     def save_and_render(self, section: Section) -> list[Path]:
-        """Save a section's file, then regenerate the page; returns the files written."""
+        """Save a section's file, then regenerate the page; returns the files written. The page
+        is checked first: a change that would break it is refused and nothing is written."""
+        pages = self.checked_pages()
         written = [section.path] if section.save() else []
-        written += self.render(write=True)
+        for path, (old, new) in pages.items():
+            if old != new:
+                atomic_write(path, new)
+                written.append(path)
         return written
 
     def add_news(self, date: str, text: str, emoji: str | None = None, section: str | None = None) -> Section:
@@ -217,6 +232,9 @@ class Site:
         if name is None:
             raise SiteError(f"{self.content_dir}: no news section (a content file of type news, e.g. news.yml)")
         news = self.section(name)
+        refusal = news.cannot_add()
+        if refusal:
+            raise SiteError(f"{_relative(news.path, self.root)}: {refusal}")
         fields: dict[str, Any] = {"date": date.strip()}
         emoji = news.usual_emoji() if emoji is None else emoji  # "" asks for none
         if emoji:
@@ -264,7 +282,9 @@ def _identity(section_type: str, entry: dict[str, Any]) -> tuple | None:
     if section_type == model.NEWS:
         return (norm(entry.get("date")), norm(entry.get("text")))
     if section_type == model.PUBLICATIONS:
-        return (norm(entry.get("title")),) if norm(entry.get("title")) else None
+        # A preprint and its accepted version share a title: they differ in venue or year.
+        title = norm(entry.get("title"))
+        return (title, norm(entry.get("venue")), norm(entry.get("year"))) if title else None
     if section_type == model.AWARDS:
         return (norm(entry.get("year")), norm(entry.get("title")), norm(entry.get("org")))
     return None

@@ -1,4 +1,4 @@
-"""Import each real page (twelve from the corpus and the seed), build it with Debian's jekyll
+"""Import each real page (tests/fixtures/pages: the corpus, the seed and more, see SOURCES.txt), build it with Debian's jekyll
 before and after, and compare what a visitor sees. Then `render --check` must pass, and an edit
 of one entry must change only that entry's lines of the page."""
 
@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 
 import pytest
 
 from homepage_tui import model
 from homepage_tui.cli import main
+from homepage_tui.importer.apply import plan_site
+from homepage_tui.importer.plan import table_rows
 from homepage_tui.render import render_entry, render_tree_item
 from homepage_tui.site import Site
 from importer_support import PAGES, make_site
@@ -21,28 +24,33 @@ EDIT_FIELD = {model.NEWS: "text", model.PUBLICATIONS: "title", model.AWARDS: "ti
 
 @pytest.fixture(scope="module")
 def table(request):
-    rows: list[tuple[str, int, int, int, int]] = []
+    rows: list[tuple[str, int, int, int, int, Counter]] = []
     yield rows
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
     capture = request.config.pluginmanager.get_plugin("capturemanager")
-    # raw: entries kept as written (content); comments: HTML comments among the items, kept in
-    # place (not content, and not counted in raw %).
-    lines = [f"{'page':45} {'sections':>8} {'structured':>10} {'raw':>5} {'raw %':>6} {'comments':>8}"]
-    for name, sections, structured, raw, comments in sorted(rows):
-        share = 100 * raw / (structured + raw) if structured + raw else 0
-        lines.append(f"{name:45} {sections:8} {structured:10} {raw:5} {share:5.0f}% {comments:8}")
-    total_s, total_r = sum(r[2] for r in rows), sum(r[3] for r in rows)
-    lines.append(f"{'total':45} {sum(r[1] for r in rows):8} {total_s:10} {total_r:5} "
-                 f"{100 * total_r / max(1, total_s + total_r):5.0f}% {sum(r[4] for r in rows):8}")
-    # Shown whether or not output is captured (-s): the table is the point of the run.
     with capture.global_and_fixture_disabled() if capture else _nothing():
+        lines = format_rows(rows)
         if reporter is not None:
             reporter.write_line("")
-            reporter.write_sep("-", "import: entries structured and kept raw per page")
+            reporter.write_sep("-", "import: list items typed and kept raw per page")
             for line in lines:
                 reporter.write_line(line)
         else:
             print("\n".join(lines))
+
+
+def format_rows(rows) -> list[str]:
+    """page, sections, entries (list items), typed, raw, raw %, HTML comments kept among the
+    items (not list items), and the most common reason for the raw ones."""
+    lines = [f"{'page':45} {'sections':>8} {'entries':>7} {'typed':>5} {'raw':>4} {'raw %':>6} {'comments':>8}  why raw (most common)"]
+    for name, sections, typed, raw, comments, reasons in sorted(rows):
+        share = 100 * raw / (typed + raw) if typed + raw else 0
+        top = reasons.most_common(1)[0][0] if reasons else ""
+        lines.append(f"{name:45} {sections:8} {typed + raw:7} {typed:5} {raw:4} {share:5.0f}% {comments:8}  {top[:70]}")
+    typed, raw = sum(r[2] for r in rows), sum(r[3] for r in rows)
+    lines.append(f"{'total':45} {sum(r[1] for r in rows):8} {typed + raw:7} {typed:5} {raw:4} "
+                 f"{100 * raw / max(1, typed + raw):5.1f}% {sum(r[4] for r in rows):8}")
+    return lines
 
 
 class _nothing:
@@ -71,6 +79,7 @@ def test_import_keeps_what_the_site_shows(page, tmp_path, table):
     site = make_site(tmp_path / "site", page)
     before = visible(build(site))
 
+    rows = table_rows(plan_site(site, "_pages/about.md"))
     assert main(["import", "--site", str(site)]) == 0
     after = visible(build(site))
     assert after[0] == before[0], "visible text changed"
@@ -87,7 +96,10 @@ def test_import_keeps_what_the_site_shows(page, tmp_path, table):
         structured += sum(1 for e in entries if "raw" not in e)
         comments += sum(1 for e in entries if "raw" in e and _only_comments(model.text_of(e["raw"])))
         raw += sum(1 for e in entries if "raw" in e and not _only_comments(model.text_of(e["raw"])))
-    table.append((page.stem, len(opened.section_names()), structured, raw, comments))
+    # The import's own table says what the content files hold.
+    assert (sum(r.typed for r in rows), sum(r.raw for r in rows)) == (structured, raw)
+    table.append((page.stem, len(opened.section_names()), structured, raw, comments,
+                  sum((r.reasons for r in rows), Counter())))
     assert structured > 0
 
     # Edit one structured entry: only its lines of the page may change.

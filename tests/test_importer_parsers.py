@@ -25,6 +25,14 @@ def fitted(kind, texts, parse, names=(), own_name="**{name}**"):
     ("- `2026.03` 🎉 We launch [Colon-X](https://github.com/x).", "2026.03", "We launch [Colon-X](https://github.com/x)."),
     ("    <li><strong>[2024.05]</strong> Joined a lab</li>", "2024.05", "Joined a lab"),
     ("- [2026.05] One paper accepted by **ICML 2026**.", "2026.05", "One paper accepted by **ICML 2026**."),
+    ("<li><em>2026.02:</em> One paper accepted.</li>", "2026.02", "One paper accepted."),
+    ("<li><em>2026.02</em>: One paper accepted.</li>", "2026.02", "One paper accepted."),
+    ("- **2026.6**: one-digit month", "2026.6", "one-digit month"),
+    ("- *2024.09 - 至今* 在某大学攻读博士学位", "2024.09 - 至今", "在某大学攻读博士学位"),
+    ("- [2024.09 - present] PhD student at X", "2024.09 - present", "PhD student at X"),
+    ("- *2025*: &nbsp;Joined the team", "2025", "Joined the team"),
+    ("- Gave a talk at X (2024.05)", "2024.05", "Gave a talk at X"),
+    ("<li class=\"news\"><span class=\"date\">2024.05</span> Joined a lab</li>", "2024.05", "Joined a lab"),
 ])
 def test_news_dates_in_every_form(item, date, text):
     style, [entry] = fitted(model.NEWS, [item], news.parse)
@@ -32,10 +40,21 @@ def test_news_dates_in_every_form(item, date, text):
     assert entry["date"] == date and entry["text"] == text
 
 
-def test_news_date_kept_as_written_and_bad_dates_raw():
+def test_news_date_kept_as_written_bad_dates_raw_and_undated_items_typed():
     _, entries = fitted(model.NEWS, ["- *2024.10*: a", "- *2024.13*: b", "- [Ongoing] c"], news.parse)
     assert entries[0]["date"] == "2024.10"
-    assert "raw" in entries[1] and "raw" in entries[2]
+    assert "raw" in entries[1]
+    assert entries[2] == {"text": "[Ongoing] c", "layout": "alt"}  # undated: news without a date
+
+
+def test_a_news_template_never_splits_an_html_tag():
+    # "<em>" opens before the date and "</em>" closes inside what would be the text: no template
+    # may hold half of it (the add-news that broke a page wrote such a line).
+    reasons: list = []
+    style, entries = fit(model.NEWS, ["<li><em>2026.02 and more:</em> text</li>"], news.parse,
+                         SectionStyle(type=model.NEWS), [], reasons)
+    assert "raw" in entries[0] and style.template == "" and "</em>" not in style.template
+    assert "balanced" in reasons[0] and style.no_template
 
 
 def test_news_items_with_and_without_emoji_share_a_template():

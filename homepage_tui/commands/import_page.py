@@ -18,6 +18,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("page", nargs="?", default=DEFAULT_PAGE, help="the page, relative to the site (default: %(default)s)")
     parser.add_argument("--dry-run", action="store_true", help="print what would be structured and kept raw; write nothing")
     parser.add_argument("--force", action="store_true", help="overwrite the files of an existing content/ folder")
+    parser.add_argument("--explain", action="store_true", help="list each entry kept raw with the reason")
 
 
 def run(args) -> int:
@@ -31,11 +32,11 @@ def run(args) -> int:
             raise SiteError(f"{page}: not inside the site {root}") from None
     plan = plan_site(root, page.as_posix())
     if args.dry_run:
-        print(describe(plan))
+        print(describe(plan, explain=args.explain))
         print("(dry run: nothing written)")
         return 0
     written = apply(root, plan, force=args.force)
-    print(describe(plan))
+    print(describe(plan, explain=args.explain))
     for path in written:
         print(f"wrote {path.relative_to(root) if path.is_relative_to(root) else path}")
     return 0

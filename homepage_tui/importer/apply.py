@@ -36,7 +36,7 @@ SITE_HEADER = """\
 #             a value; `layouts` are other templates, picked by an entry's `layout:` field
 """
 STYLE_KEYS = ("template", "layouts", "separator", "link", "links_separator", "authors_separator", "own_name",
-              "highlight", "bullet", "bullets", "indent", "child_separator")
+              "highlight", "bullet", "bullets", "indent", "child_separator", "no_template")
 
 
 def read_page(root: Path, page: str) -> dict[str, str | None]:

@@ -17,9 +17,16 @@ from typing import Any, Callable, Iterable
 
 from .. import model
 from ..render import SectionStyle, render_entry
+from ..htmlcheck import template_problem, value_problem
 from .optional import make_optional
 
 MAX_TEMPLATES = 6
+# Why an item no parser reads is kept raw, by section type.
+NO_PARSE = {
+    model.NEWS: "no date where news items put it (e.g. 2024.05, [2024.05], *2024.05*:)",
+    model.AWARDS: "no year where awards put it (at the start or after the last comma)",
+    model.PUBLICATIONS: "no title with authors found (a quoted, linked or bold title, or authors then title)",
+}
 
 
 @dataclass
@@ -91,13 +98,38 @@ def renders_as(entry: dict, style: SectionStyle, names: Iterable[str], text: str
     return norm(out) == norm(text)
 
 
+def unsafe(c: Candidate) -> str | None:
+    """Why a candidate may not be used (its template or a value is a piece of HTML), or None."""
+    problem = template_problem(c.template)
+    if problem:
+        return "its HTML would not be balanced in a template: " + problem
+    for key, value in c.fields.items():
+        values = value if isinstance(value, list) else list(value.keys()) + list(value.values()) \
+            if isinstance(value, dict) else [value]
+        for v in values:
+            problem = value_problem(str(v))
+            if problem:
+                return f"{key}: {problem}"
+    return None
+
+
 def fit(section_type: str, texts: list[str], parse: Callable[[str], list[Candidate]],
-        base: SectionStyle, names: list[str]) -> tuple[SectionStyle, list[dict]]:
-    """The section's style (template, layouts) and one entry per text (raw where nothing fits)."""
+        base: SectionStyle, names: list[str], reasons: list | None = None) -> tuple[SectionStyle, list[dict]]:
+    """The section's style (template, layouts) and one entry per text (raw where nothing fits).
+
+    `reasons`, when given, is filled with one reason per text: None for a typed entry, else why it
+    is kept raw. A section none of whose entries fits gets no template (style.template == "") and
+    `style.no_template` says why: nothing new can be written in its style."""
     cands = [parse(t) for t in texts]
-    for options in cands:
+    why: list[str | None] = [None if options else NO_PARSE.get(section_type, "not read as an entry")
+                             for options in cands]
+    for i, options in enumerate(cands):
         for c in options:
             c.template = make_optional(c.template)  # a later entry may lack a badge, an image...
+        safe = [c for c in options if not unsafe(c)]
+        if options and not safe:
+            why[i] = unsafe(options[0])
+        cands[i] = safe
     counts: Counter[tuple] = Counter()
     order: list[tuple] = []
     for options in cands:
@@ -124,12 +156,14 @@ def fit(section_type: str, texts: list[str], parse: Callable[[str], list[Candida
         if t not in seen_t:
             seen_t.append(t)
     assigned: list[tuple[dict, str] | None] = []
-    for text, options in zip(texts, cands):
+    for i, (text, options) in enumerate(zip(texts, cands)):
         chosen = None
         # An item's own candidates, the one whose template most items share first (a parse that
         # makes a per-item detail a field wins when that lets the items share one template).
         for c in sorted(options, key=lambda c: -counts[(c.template, json.dumps(c.style, sort_keys=True))]):
-            if model.validate_entry(section_type, c.fields):
+            invalid = model.validate_entry(section_type, c.fields)
+            if invalid:
+                why[i] = why[i] or "; ".join(invalid.values())
                 continue
             for t in seen_t:
                 style.template = t
@@ -138,9 +172,11 @@ def fit(section_type: str, texts: list[str], parse: Callable[[str], list[Candida
                     break
             if chosen:
                 break
+        if options and not chosen and why[i] is None:
+            why[i] = "no template writes it back exactly as written"
         assigned.append(chosen)
     used = Counter(t for a in assigned if a for t in [a[1]])
-    main = used.most_common(1)[0][0] if used else (seen_t[0] if seen_t else "")
+    main = used.most_common(1)[0][0] if used else ""
     layouts: dict[str, str] = {}
     names_for: dict[str, str] = {}
     for t, _ in used.most_common():
@@ -154,9 +190,11 @@ def fit(section_type: str, texts: list[str], parse: Callable[[str], list[Candida
     style.template = main
     style.layouts = layouts
     entries: list[dict] = []
-    for text, a in zip(texts, assigned):
+    for i, (text, a) in enumerate(zip(texts, assigned)):
         if a is None or (a[1] != main and a[1] not in names_for):
             entries.append({"raw": text.strip("\n")})
+            if a is not None:
+                why[i] = f"written in a way of its own (more than {MAX_TEMPLATES + 1} templates in the section)"
             continue
         fields_, t = a
         entry = dict(fields_)
@@ -164,5 +202,18 @@ def fit(section_type: str, texts: list[str], parse: Callable[[str], list[Candida
             entry["layout"] = names_for[t]
         if not renders_as(entry, style, names, text):
             entry = {"raw": text.strip("\n")}
+            why[i] = "no template writes it back exactly as written"
         entries.append(entry)
+    if not main:
+        style.no_template = no_template_reason(why)
+    if reasons is not None:
+        reasons[:] = [None if "raw" not in e else (w or "no template writes it back exactly as written")
+                      for e, w in zip(entries, why)]
     return style, entries
+
+
+def no_template_reason(why: list[str | None]) -> str:
+    """One sentence: why a section has no template (its entries' most common reason)."""
+    common = Counter(w for w in why if w).most_common(1)
+    detail = common[0][0] if common else "the section has no entries"
+    return f"no entry template reproduces this section's entries ({detail})"

@@ -9,6 +9,7 @@ page text with each section's items replaced by a generated region; `apply` writ
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
@@ -19,7 +20,7 @@ from ..render import SectionStyle, render_entries
 from ..site import INCLUDE_RE
 from . import authors as au
 from . import awards, headings, news, publications, scan, tree
-from .fit import Candidate, fit, norm
+from .fit import Candidate, fit, no_template_reason, norm
 
 ITEM_KINDS = ("item", "li", "box")
 
@@ -50,6 +51,7 @@ class SectionPlan:
     groups: list[Group] = field(default_factory=list)
     style: SectionStyle = field(default_factory=SectionStyle)
     entries: list[dict] = field(default_factory=list)
+    reasons: list[str | None] = field(default_factory=list)  # per entry: why it is raw (None: typed)
 
     @property
     def structured(self) -> int:
@@ -224,36 +226,58 @@ def _separator(s: SectionPlan) -> str:
     return "\n" * (min(blank, 2) + 1)
 
 
+BETWEEN = {"comment": "an HTML comment among the items (kept in place)",
+           "other": "text between the items that is no list item"}
+
+
 def _structure(s: SectionPlan, text: str, names: list[str]) -> None:
     item_texts = [_block_text(text, b) for g in s.groups for b in g.run if b.kind in ITEM_KINDS]
     base = SectionStyle(type=s.type, separator=_separator(s))
+    why: list[str | None] = []
     if s.type == model.TREE:
         tree_texts = [t for g in s.groups for b in g.run if b.kind == "item" for t in [_block_text(text, b)]]
-        style, fitted = tree.fit_tree(tree_texts, base)
-        fitted_iter = iter(fitted)
-        per_item = [next(fitted_iter) if b.kind == "item" else {"raw": _block_text(text, b)}
-                    for g in s.groups for b in g.run if b.kind in ITEM_KINDS]
+        tree_why: list[str | None] = []
+        style, fitted = tree.fit_tree(tree_texts, base, tree_why)
+        fitted_iter, why_iter = iter(fitted), iter(tree_why)
+        per_item, why = [], []
+        for b in (b for g in s.groups for b in g.run if b.kind in ITEM_KINDS):
+            if b.kind == "item":
+                per_item.append(next(fitted_iter))
+                why.append(next(why_iter))
+            else:
+                per_item.append({"raw": _block_text(text, b)})
+                why.append("an HTML item (<li> or a box) in a list section")
     else:
         if s.type == model.PUBLICATIONS:
             base.own_name = _own_form(item_texts)
-        style, per_item = fit(s.type, item_texts, _parser(s, names, base.own_name), base, names)
+        style, per_item = fit(s.type, item_texts, _parser(s, names, base.own_name), base, names, why)
     s.style = style
-    items = iter(per_item)
-    s.entries = []
+    items, reasons = iter(per_item), iter(why)
+    s.entries, s.reasons = [], []
     for g in s.groups:
-        g.entries = []
+        g.entries, group_why = [], []
         for b in g.run:
-            entry = dict(next(items)) if b.kind in ITEM_KINDS else {"raw": _block_text(text, b)}
+            if b.kind in ITEM_KINDS:
+                entry, reason = dict(next(items)), next(reasons)
+            else:
+                entry, reason = {"raw": _block_text(text, b)}, BETWEEN.get(b.kind, BETWEEN["other"])
             if g.selector and "raw" not in entry:
                 entry.update(g.selector)
             elif g.selector:
                 entry = {"raw": entry["raw"], **g.selector}
             g.entries.append(entry)
+            group_why.append(reason)
         # The whole region must read as the original: if not, keep the group's items raw.
         original = "".join(scan.split_lines(text)[g.run[0].start:g.run[-1].end])
         if _lines(render_entries(g.entries, style, names)) != _lines(original):
+            group_why = [w or "the list does not read back as written when its entries are joined"
+                         for w in group_why]
             g.entries = [{"raw": _block_text(text, b), **g.selector} for b in g.run]
         s.entries += g.entries
+        s.reasons += group_why
+    if not any("raw" not in e for e in s.entries) and not s.style.no_template:
+        s.style.no_template = no_template_reason(s.reasons)
+        s.style.template = ""
     _drop_unused_layouts(s)
 
 
@@ -284,8 +308,66 @@ def _with_regions(text: str, sections: list[SectionPlan], names: list[str]) -> s
     return "".join(lines)
 
 
-def describe(plan: ImportPlan) -> str:
-    """What the import does, section by section (the --dry-run report)."""
+def is_comment(entry: dict) -> bool:
+    """A raw entry that is nothing but HTML comments: kept in place, no list item."""
+    raw = entry.get("raw")
+    return isinstance(raw, str) and bool(raw.strip()) and not re.sub(r"<!--.*?-->", "", raw, flags=re.S).strip()
+
+
+@dataclass
+class Row:
+    """One section in the import table: its list items, typed and raw, and why the raw are raw."""
+
+    section: str
+    type: str
+    typed: int
+    raw: int
+    comments: int
+    reasons: Counter
+
+    @property
+    def entries(self) -> int:
+        return self.typed + self.raw
+
+
+def table_rows(plan: ImportPlan) -> list[Row]:
+    rows = []
+    for s in plan.sections:
+        reasons: Counter[str] = Counter()
+        typed = raw = comments = 0
+        for e, why in zip(s.entries, s.reasons or [None] * len(s.entries)):
+            if "raw" not in e:
+                typed += 1
+            elif is_comment(e):
+                comments += 1
+            else:
+                raw += 1
+                reasons[why or "kept as written"] += 1
+        rows.append(Row(s.name, s.type, typed, raw, comments, reasons))
+    return rows
+
+
+def format_table(rows: list[Row]) -> list[str]:
+    """The import table: section, entries, typed, raw, and one reason per raw entry (counted)."""
+    width = max([len(r.section) for r in rows] + [7])
+    out = [f"{'section':{width}}  {'type':12}  {'entries':>7}  {'typed':>5}  {'raw':>4}  why raw"]
+    for r in rows:
+        reasons = [f"{n} x {why}" if n > 1 else why for why, n in r.reasons.most_common()]
+        out.append(f"{r.section:{width}}  {r.type:12}  {r.entries:7}  {r.typed:5}  {r.raw:4}  "
+                   f"{reasons[0] if reasons else ''}")
+        out += [f"{'':{width}}  {'':12}  {'':7}  {'':5}  {'':4}  {why}" for why in reasons[1:]]
+    typed, raw = sum(r.typed for r in rows), sum(r.raw for r in rows)
+    share = f"{100 * raw / (typed + raw):.0f}% raw" if typed + raw else ""
+    out.append(f"{'total':{width}}  {'':12}  {typed + raw:7}  {typed:5}  {raw:4}  {share}")
+    comments = sum(r.comments for r in rows)
+    if comments:
+        out.append(f"(and {comments} HTML comment{'s' if comments > 1 else ''} among the items, kept in place)")
+    return out
+
+
+def describe(plan: ImportPlan, explain: bool = False) -> str:
+    """What the import does: notes, names, each section's lists, then the table (the --dry-run
+    report). `explain`: every raw entry too, with why it is raw."""
     out = []
     for note in plan.notes:
         out.append(f"note: {note}")
@@ -295,9 +377,16 @@ def describe(plan: ImportPlan) -> str:
         groups = ", ".join(g.title and headings.plain_title(g.title) or s.title for g in s.groups)
         out.append(f"{s.name} ({s.type}, '{s.title}' in {s.file}; lists: {groups}): "
                    f"{s.structured} structured, {s.raw} kept raw")
-        for e in s.entries:
-            if "raw" in e:
-                first = next((ln.strip() for ln in e["raw"].splitlines() if ln.strip()), "")
-                out.append(f"    raw: {first[:90]}")
-    out.append(f"total: {len(plan.sections)} sections, {plan.structured} entries structured, {plan.raw} kept raw")
+        if s.style.no_template:
+            out.append(f"    new entries cannot be added here: {s.style.no_template}")
+        if explain:
+            for e, why in zip(s.entries, s.reasons or [None] * len(s.entries)):
+                if "raw" in e and not is_comment(e):
+                    first = next((ln.strip() for ln in e["raw"].splitlines() if ln.strip()), "")
+                    out.append(f"    raw: {first[:90]}")
+                    out.append(f"         why: {why or 'kept as written'}")
+    out.append("")
+    out += format_table(table_rows(plan))
+    if not explain and plan.raw:
+        out.append("(homepage-tui import --explain lists each raw entry with its reason)")
     return "\n".join(out)

@@ -9,7 +9,8 @@ from collections import Counter
 
 from .. import model
 from ..render import SectionStyle, render_tree_item
-from .fit import norm
+from ..htmlcheck import value_problem
+from .fit import no_template_reason, norm
 
 MARKER_RE = re.compile(r"^( *)([-*+]|\d{1,3}[.)]) (?=\S)(.*)$")
 
@@ -67,7 +68,9 @@ def _make_style(base: SectionStyle, key: tuple) -> SectionStyle:
     return style
 
 
-def fit_tree(texts: list[str], base: SectionStyle) -> tuple[SectionStyle, list[dict]]:
+def fit_tree(texts: list[str], base: SectionStyle, reasons: list | None = None) -> tuple[SectionStyle, list[dict]]:
+    """The list style most items share, and one entry per item (raw where that style does not
+    write it back); `reasons` as for fit.fit."""
     parsed = [parse(t) for t in texts]
     keys: Counter[tuple] = Counter()
     for t, p in zip(texts, parsed):
@@ -88,6 +91,15 @@ def fit_tree(texts: list[str], base: SectionStyle) -> tuple[SectionStyle, list[d
             best_style, best_entries, best_n = style, entries, n
     if best_entries is None:
         best_entries = [{"raw": t.strip("\n")} for t in texts]
+    why = [None if "raw" not in e else (
+        "not a markdown list item" if p is None else
+        "its text holds HTML that opens or closes outside it" if value_problem(t) else
+        "its markers or indentation differ from the rest of the list")
+        for e, p, t in zip(best_entries, parsed, texts)]
+    if best_n <= 0:
+        best_style.no_template = no_template_reason(why)
+    if reasons is not None:
+        reasons[:] = why
     return best_style, best_entries
 
 

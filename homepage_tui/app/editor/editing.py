@@ -183,6 +183,10 @@ class EditingMixin:
 
     def _start_draft(self, at: int, fields: dict, focus: str) -> None:
         section = self.sections[self.current]  # type: ignore[index]
+        refusal = section.cannot_add()
+        if refusal:
+            self.notify(refusal, title="Cannot add", severity="warning", timeout=12)
+            return
         self._leave_entry()
         self._clear_filter()
         self.draft_at = at

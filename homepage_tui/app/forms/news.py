@@ -11,7 +11,7 @@ from homepage_tui.app.forms.base import EntryForm, FieldArea
 
 class NewsForm(EntryForm):
     section_type = model.NEWS
-    REQUIRED = ("date", "text")
+    REQUIRED = ("text",)  # an undated item (no date field) stays undated
 
     def compose_fields(self) -> ComposeResult:
         yield from self.field("date", "Date", Input(placeholder="YYYY.MM"), "YYYY.MM or YYYY.MM.DD")
