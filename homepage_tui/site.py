@@ -216,8 +216,15 @@ class Site:
 
     def save_and_render(self, section: Section) -> list[Path]:
         """Save a section's file, then regenerate the page; returns the files written. The page
-        is checked first: a change that would break it is refused and nothing is written."""
-        pages = self.checked_pages()
+        is checked first: a change that would break it is refused and nothing is written. (When
+        the page cannot be regenerated at all, e.g. another content file does not load, the
+        section is still saved and that error raised, as the editor expects.)"""
+        try:
+            pages = self.rendered_pages()
+        except HomepageError:
+            section.save()
+            raise
+        ensure_safe(pages, lambda p: _relative(p, self.root))
         written = [section.path] if section.save() else []
         for path, (old, new) in pages.items():
             if old != new:
