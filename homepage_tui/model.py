@@ -73,6 +73,17 @@ def validate_date(date: str) -> str | None:
     return None
 
 
+NEW_DATE_RE = re.compile(r"^\d{4}\.\d{2}(?:\.\d{2})?$")
+
+
+def validate_new_date(date: str) -> str | None:
+    """validate_date for a date typed for a new entry on the command line: only YYYY.MM or
+    YYYY.MM.DD (2026.1 could be a mistyped 2026.10; a page's own forms are for imported entries)."""
+    if not NEW_DATE_RE.match(date.strip()):
+        return f"date {date!r} is not YYYY.MM or YYYY.MM.DD"
+    return validate_date(date)
+
+
 def validate_url(url: str) -> str | None:
     url = url.strip()
     if not url:

@@ -306,6 +306,6 @@ def _relative(path: Path, root: Path) -> str:
 
 def validate_news_date(date: str) -> None:
     """Raise a ValidationError for a bad date (the command line's check before any write)."""
-    message = model.validate_date(date)
+    message = model.validate_new_date(date)
     if message:
         raise ValidationError({"date": message})

@@ -11,7 +11,13 @@ def test_dates():
 
 def test_entry_validation_by_type():
     assert model.validate_entry(model.NEWS, {"date": "2024.01", "text": "x"}) == {}
-    assert set(model.validate_entry(model.NEWS, {"date": "2024.1"})) == {"date", "text"}
+    assert set(model.validate_entry(model.NEWS, {"date": "2024.13"})) == {"date", "text"}
+    # dates as pages write them (kept as written): a one-digit month, a year, a range; no date at all
+    for date in ("2026.6", "2024", "2024.09 - present", "2024.09 - 至今", "2023.09 - 2024.6"):
+        assert model.validate_entry(model.NEWS, {"date": date, "text": "x"}) == {}, date
+    assert model.validate_entry(model.NEWS, {"text": "undated"}) == {}
+    assert "date" in model.validate_entry(model.NEWS, {"date": "", "text": "x"})
+    assert model.validate_new_date("2026.6") and model.validate_new_date("2026.06") is None
     assert "title" in model.validate_entry(model.PUBLICATIONS, {"title": " "})
     assert "kind" in model.validate_entry(model.PUBLICATIONS, {"title": "t", "kind": "blog"})
     assert "links" in model.validate_entry(model.PUBLICATIONS, {"title": "t", "links": {"p": "no url"}})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..errors import ValidationError
-from ..model import validate_date
+from ..model import validate_new_date
 from ..site import Site
 
 NAME = "add-news"
@@ -17,7 +17,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    message = validate_date(args.date)
+    message = validate_new_date(args.date)
     if message:
         raise ValidationError({"date": message})
     site = Site.open(args.site)
