@@ -129,10 +129,13 @@ async def test_bad_bibtex_gives_line_and_column_and_adds_nothing(site):
         await paste(app, pilot, SCHOLAR + "\n@article{oops title={x}}\n")
         assert screen.stage == "input"
         assert status(screen) == "Not added: 10:20: expected comma after entry key, but found ="
-        await paste(app, pilot, "")  # the bad text stays in the box to be fixed
+        # The bad text stays in the box, selected: the next paste replaces it.
+        assert screen.query_one("#paste-text").selected_text.endswith("@article{oops title={x}}\n")
+        await paste(app, pilot, SCHOLAR)
+        assert screen.stage == "review" and len(screen.additions.entries) == 1
         await pilot.press("escape")
         await pilot.pause()
-    assert pubs(site) == before and page(site) == page_before
+    assert pubs(site) == before and page(site) == page_before  # cancelled: nothing written
 
 
 async def test_doi_and_arxiv_id_against_the_recorded_server(site, monkeypatch):

@@ -157,7 +157,9 @@ class PasteScreen(ModalScreen[int]):
         self.query_one("#paste-text", TextArea).read_only = False
         self.query_one("#paste-progress").display = False
         self.status(f"Not added: {message}", error=True)
-        self.query_one("#paste-text").focus()
+        area = self.query_one("#paste-text", TextArea)
+        area.focus()
+        area.select_all()  # the next paste replaces the bad text; keys still edit it
 
     # ------------------------------------------------------------ review
 
