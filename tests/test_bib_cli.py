@@ -131,3 +131,32 @@ def test_help_is_fast_and_does_not_import_the_bib_libraries():
                            "print(sorted(m for m in ('bibtexparser','rapidfuzz','pylatexenc') if m in sys.modules))"],
                           capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip() == "[]", proc.stderr
+
+
+def test_on_a_terminal_add_pub_asks_about_each_duplicate(site, tmp_path):
+    """A real pseudo-terminal: the prompt is shown, "y" adds the duplicate anyway."""
+    import os
+    import pty
+
+    bib = tmp_path / "dup.bib"
+    bib.write_text(SCHOLAR, encoding="utf-8")  # FusionAI is already on the demo site
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "homepage_tui", "add-pub", str(bib), "--site", str(site.root)],
+                            stdin=slave, stdout=slave, stderr=slave, close_fds=True)
+    os.close(slave)
+    seen = b""
+    while b"add it anyway? [y/N]" not in seen:
+        chunk = os.read(master, 1024)
+        assert chunk, seen
+        seen += chunk
+    os.write(master, b"y\n")
+    rest = b""
+    try:
+        while chunk := os.read(master, 1024):
+            rest += chunk
+    except OSError:  # the terminal closes when the command ends
+        pass
+    assert proc.wait(timeout=60) == 0
+    assert b"(same title, content/publications.yml:94); add it anyway? [y/N]" in seen
+    assert b"added 3 publication(s)" in rest
+    assert pubs(site).count("FusionAI: Decentralized Training") == 2
