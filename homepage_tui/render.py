@@ -104,7 +104,7 @@ VOID_TAGS = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "area"
 BLOCK_START_RE = re.compile(r"^(#|>|`{3,}|~{3,}|[=]+\s*$|-{3,}\s*$|\*{3,}\s*$|\$\$)")
 OWN_MARKUP_RE = re.compile(r"\*\*|__|<(strong|b|u|em)\b", re.I)
 AUTHOR_MARKERS_RE = re.compile(
-    r"(?:\s*(?:\\?[*#]|[†‡§¶]|\$\^?\{?\\?(?:dagger|ddagger|ast|star|\*|\#)\}?\$|\$\^\{?[*#†]\}?\$|"
+    r"(?:\s*(?:\\?[*#]|[†‡§¶]|&(?:dagger|Dagger|ddagger|ast|lowast|sect|#\d+);|\$\^?\{?\\?(?:dagger|ddagger|ast|star|\*|\#)\}?\$|\$\^\{?[*#†]\}?\$|"
     r"<sup>.*?</sup>|\^\d+|\d+(?=$)))+$")
 
 
@@ -329,6 +329,8 @@ def render_tree_item(item: Mapping[str, Any], style: SectionStyle, level: int = 
     bullets = style.bullets or [style.bullet]
     bullet = bullets[min(level, len(bullets) - 1)]
     pad = " " * (style.indent * level)
+    if bullet.lstrip().startswith("<li"):  # an HTML list: <li>text</li> on one line
+        return f"{pad}{bullet}{safe_inline(item.get('text'))}</li>"
     text = safe_block(item.get("text"), len(pad) + len(bullet) + 1)
     lines = [f"{pad}{bullet} {text}".rstrip()]
     children = item.get("children") or []

@@ -37,8 +37,13 @@ class Author:
     markers: str
 
 
+SUP_RE = re.compile(r"<sup>.*?</sup>")
+LINKED_RE = re.compile(r"^\[(?P<name>[^\]\[]+)\]\([^)\s]*\)")
+
+
 def strip_name(piece: str) -> str:
     text = PREFIX_RE.sub("", re.sub(r"^(?:\.\.\.|…)\s+", "", piece.strip()))
+    text = LINKED_RE.sub(lambda m: m.group("name"), SUP_RE.sub("", text))  # [Name](url), Name<sup>1</sup>
     m = AUTHOR_MARKERS_RE.search(MARKUP_RE.sub("", text))
     text = MARKUP_RE.sub("", text)
     if m and m.start() > 0:

@@ -17,7 +17,8 @@ YEAR = (r"(?:\d{4}(?:(?:[./-]|&amp;|&|,[ ]?|/)\d{1,4})*(?:[ ](?:Fall|Spring|Summ
         r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{4})")
 YEAR_RE = re.compile(YEAR)
 LINK_RE = re.compile(r"(?P<lk> \(\[Link\]\((?P<url>[^)\s]*)\)\))(?P<end>\.?)$")
-TAIL_YEAR_RE = re.compile(rf"(?P<sep>,[ \t]*)(?P<year>{YEAR})(?P<end>\.?)$")
+TAIL_YEAR_RE = re.compile(rf"(?P<sep>,[ \t]*)(?P<o>\*{{1,2}}|_{{1,2}})?(?P<year>{YEAR})(?P<c>\*{{1,2}}|_{{1,2}})?"
+                          r"(?P<end>[.,]?)$")
 
 
 def _title_org(sp: Spans, body: str, start: int, end: int, fields: dict) -> None:
@@ -65,11 +66,19 @@ def parse(text: str) -> list[Candidate]:
             out.append(Candidate(_ordered(fields), sp.template()))
     # the year last: "Travel Award, 2024"
     t = TAIL_YEAR_RE.search(body)
+    if t and t.group("o") != t.group("c"):
+        t = None
     if t and t.start() > m.end():
         sp = Spans(body)
         fields = {"year": t.group("year")}
         _title_org(sp, body, m.end(), t.start(), fields)
         sp.put(t.start("year"), t.end("year"), "{year}")
+        out.append(Candidate(_ordered(fields), sp.template()))
+    if not out and body[m.end():].strip():
+        # no year anywhere: an undated award, the whole text its title (and organisation)
+        sp = Spans(body)
+        fields = {}
+        _title_org(sp, body, m.end(), len(body), fields)
         out.append(Candidate(_ordered(fields), sp.template()))
     return out
 

@@ -235,13 +235,13 @@ def _structure(s: SectionPlan, text: str, names: list[str]) -> None:
     base = SectionStyle(type=s.type, separator=_separator(s))
     why: list[str | None] = []
     if s.type == model.TREE:
-        tree_texts = [t for g in s.groups for b in g.run if b.kind == "item" for t in [_block_text(text, b)]]
+        tree_texts = [t for g in s.groups for b in g.run if b.kind in ("item", "li") for t in [_block_text(text, b)]]
         tree_why: list[str | None] = []
         style, fitted = tree.fit_tree(tree_texts, base, tree_why)
         fitted_iter, why_iter = iter(fitted), iter(tree_why)
         per_item, why = [], []
         for b in (b for g in s.groups for b in g.run if b.kind in ITEM_KINDS):
-            if b.kind == "item":
+            if b.kind in ("item", "li"):
                 per_item.append(next(fitted_iter))
                 why.append(next(why_iter))
             else:
@@ -338,8 +338,8 @@ def table_rows(plan: ImportPlan) -> list[Row]:
         for e, why in zip(s.entries, s.reasons or [None] * len(s.entries)):
             if "raw" not in e:
                 typed += 1
-            elif is_comment(e):
-                comments += 1
+            elif is_comment(e) or why in BETWEEN.values():
+                comments += 1  # kept in place between the items: no list item
             else:
                 raw += 1
                 reasons[why or "kept as written"] += 1
@@ -361,7 +361,8 @@ def format_table(rows: list[Row]) -> list[str]:
     out.append(f"{'total':{width}}  {'':12}  {typed + raw:7}  {typed:5}  {raw:4}  {share}")
     comments = sum(r.comments for r in rows)
     if comments:
-        out.append(f"(and {comments} HTML comment{'s' if comments > 1 else ''} among the items, kept in place)")
+        out.append(f"(and {comments} HTML comment{'s' if comments > 1 else ''} or other lines between the items, "
+                   "kept in place: no list items)")
     return out
 
 
@@ -381,7 +382,7 @@ def describe(plan: ImportPlan, explain: bool = False) -> str:
             out.append(f"    new entries cannot be added here: {s.style.no_template}")
         if explain:
             for e, why in zip(s.entries, s.reasons or [None] * len(s.entries)):
-                if "raw" in e and not is_comment(e):
+                if "raw" in e and not is_comment(e) and why not in BETWEEN.values():
                     first = next((ln.strip() for ln in e["raw"].splitlines() if ln.strip()), "")
                     out.append(f"    raw: {first[:90]}")
                     out.append(f"         why: {why or 'kept as written'}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from . import authors as au
-from . import htmlbox
+from . import htmlbox, mdbox
 from .fit import Candidate, Spans
 
 BULLET_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])[ \t]+")
@@ -104,7 +104,7 @@ def _venue(sp: Spans, seg: str, start: int, end: int, fields: dict, style: dict)
         _set_links_style(style, form, sep)
         sp.put(rs, re_, "{links}")
         end = rs
-        while end > start and seg[end - 1] in " \t|\\":
+        while end > start and seg[end - 1] in " \t|\\·•,":
             end -= 1
     body = seg[start:end]
     lead = len(body) - len(body.lstrip())
@@ -142,7 +142,7 @@ def _with_alternatives(c: Candidate) -> list[Candidate]:
 
 def _finish(sp: Spans, fields: dict, style: dict, pieces: list[str]) -> Candidate:
     ordered = {}
-    for key in ("title", "authors", "venue", "year", "badge", "image", "url", "links", "citation",
+    for key in ("title", "authors", "venue", "year", "month", "badge", "image", "url", "links", "citation",
                 "highlights", "comment", "note", "note2", "note3", "extra"):
         if key == "authors":
             ordered["authors"] = pieces
@@ -191,7 +191,7 @@ def parse_bullet(text: str) -> list[Candidate]:
             rest = t.end()
         else:
             rest = t.end()
-            sep = re.match(r"(\.?[ \t]*<br\s*/?>[ \t]*|\.[ \t]+|,[ \t]+|[ \t]*\n|[ \t]{2}\n)", body[rest:])
+            sep = re.match(r"(\.?[ \t]*<br\s*/?>[ \t]*\n?[ \t]*|\.[ \t]+|,[ \t]+|[ \t]*\\?\n[ \t]*)", body[rest:])
             if not sep:
                 return []
             found = au.find_authors(body, rest + sep.end())
@@ -214,10 +214,13 @@ def parse_bullet(text: str) -> list[Candidate]:
             return []
         a_end, pieces = found
         sp.put(pos, a_end, "{authors}")
-        y = re.match(r" \((?P<y>\d{4}[a-z]?(?:, [A-Za-z]+)?)\)\. ", body[a_end:])
+        y = re.match(r" \((?P<y>\d{4})(?P<suffix>[a-z]?)(?:, (?P<m>[A-Za-z]+\.?(?: \d{1,2})?))?\)\. ", body[a_end:])
         if y:
             fields["year"] = y.group("y")
             sp.put(a_end + y.start("y"), a_end + y.end("y"), "{year}")
+            if y.group("m"):  # APA's "(2019, July)": the month is a field of its own
+                fields["month"] = y.group("m")
+                sp.put(a_end + y.start("m") - 2, a_end + y.end("m"), "{?month}, {month}{/month}")
             t_start = a_end + y.end()
         else:
             s = re.match(r"(\.|,)[ \t]+", body[a_end:])
@@ -393,8 +396,9 @@ def parse_box(text: str) -> list[Candidate]:
 
 
 def parse(text: str) -> list[Candidate]:
-    if BOX_TEXT_RE.search(text):
-        return parse_box(text)
+    if BOX_TEXT_RE.search(text) or mdbox.TEXT_DIV_RE.search(text):
+        return parse_box(text) or mdbox.parse(text, _venue, _links_run, _set_links_style, _finish,
+                                              _with_alternatives)
     if htmlbox.is_html_box(text):
         return htmlbox.parse(text)
     return parse_bullet(text)

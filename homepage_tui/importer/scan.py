@@ -109,10 +109,14 @@ def _is_blank(line: str) -> bool:
     return not line.strip()
 
 
+HTML_BLOCK_RE = re.compile(r"^\s*</?(?:div|p|ul|ol|table|section|details|center|span)\b[^<>]*>\s*$", re.I)
+
+
 def _starts_block(lines: list[str], code: list[str], i: int) -> bool:
     line = lines[i]
     return bool(ITEM_RE.match(line) or BOX_RE.match(code[i]) or LI_RE.match(line)
-                or line.lstrip().startswith("<!--") or HEADING_RE.match(line.rstrip("\r\n")))
+                or line.lstrip().startswith("<!--") or HEADING_RE.match(line.rstrip("\r\n"))
+                or HTML_BLOCK_RE.match(line))
 
 
 def blocks(lines: list[str], code: list[str], start: int, end: int) -> list[Block]:

@@ -15,8 +15,15 @@ from .fit import no_template_reason, norm
 MARKER_RE = re.compile(r"^( *)([-*+]|\d{1,3}[.)]) (?=\S)(.*)$")
 
 
+LI_RE = re.compile(r"^(?P<pad>[ \t]*)(?P<open><li(?:\s[^<>]*)?>)(?P<text>(?:(?!</?li\b).)*)</li>[ \t]*$")
+
+
 def parse(text: str) -> tuple[dict, list[tuple[int, int, str]]] | None:
-    """The item as {text, children}, and (level, indent, marker) of every item line."""
+    """The item as {text, children}, and (level, indent, marker) of every item line. An HTML
+    `<li>...</li>` line is an item too: its marker is the `<li>` tag with the line's indentation."""
+    li = LI_RE.match(text.strip("\n"))
+    if li:
+        return {"text": li.group("text")}, [(0, 0, li.group("pad") + li.group("open"))]
     lines = text.rstrip("\n").split("\n")
     m = MARKER_RE.match(lines[0])
     if not m:
