@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from .errors import SiteError
 
-BEGIN_RE = re.compile(r"^<!--\s*homepage-tui:begin\s+([\w.-]+)((?:\s+[\w-]+=[^\s>]+)*)\s*-->[ \t]*$", re.M)
-END_RE = re.compile(r"^<!--\s*homepage-tui:end\s+([\w.-]+)[^\n]*?-->[ \t]*$", re.M)
+BEGIN_RE = re.compile(r"^<!--\s*homepage-tui:begin\s+([\w.-]+)((?:[ \t]+[\w-]+=[^\s>]+)*)[ \t]*-->[ \t]*\r?$", re.M)
+END_RE = re.compile(r"^<!--\s*homepage-tui:end\s+([\w.-]+)[^\n]*?-->[ \t]*\r?$", re.M)
 ANY_MARKER_RE = re.compile(r"homepage-tui:(begin|end)\b")
 
 
@@ -93,7 +93,10 @@ def replace_regions(text: str, bodies: dict, source: str = "page", regions: list
         if region.key not in bodies:
             continue
         out.append(text[pos:region.body_start])
-        out.append(region_block(bodies[region.key]))
+        # A page written with CRLF line ends gets them inside its regions too.
+        crlf = text[region.body_start - 2:region.body_start] == "\r\n"
+        block = region_block(bodies[region.key])
+        out.append(block.replace("\n", "\r\n") if crlf else block)
         pos = region.body_end
     out.append(text[pos:])
     return "".join(out)

@@ -136,3 +136,16 @@ def test_content_is_commented_and_dates_are_strings(site):
     pubs = opened.section("publications").entries
     assert any(e.get("group") == "preprint" for e in pubs)
     assert opened.check() == []
+
+
+def test_a_crlf_page_keeps_crlf_inside_its_regions_after_import_and_add(tmp_path):
+    page = ("---\r\npermalink: /\r\n---\r\n\r\n# News\r\n\r\n- *2024.05*: One.\r\n- *2024.04*: Two.\r\n\r\n"
+            "# Awards\r\n\r\n- 2023, Best Paper, ICML\r\n")
+    site = tmp_path / "site"
+    (site / "_pages").mkdir(parents=True)
+    (site / "_pages" / "about.md").write_bytes(page.encode())
+    assert main(["import", "--site", str(site)]) == 0
+    assert main(["add-news", "--date", "2026.07", "--site", str(site), "Three"]) == 0
+    text = (site / "_pages" / "about.md").read_bytes().decode()
+    assert "Three" in text and "\n" not in text.replace("\r\n", "")  # every line end is CRLF
+    assert main(["render", "--check", "--site", str(site)]) == 0

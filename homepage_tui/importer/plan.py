@@ -186,8 +186,9 @@ def _name_sections(sections: list[SectionPlan]) -> None:
 
 
 def _block_text(text: str, block: scan.Block) -> str:
+    """A block's text, with LF line ends (a CRLF page's regions get CRLF back when written)."""
     lines = scan.split_lines(text)
-    return "".join(lines[block.start:block.end]).rstrip("\n")
+    return "".join(lines[block.start:block.end]).replace("\r\n", "\n").rstrip("\n")
 
 
 def _parser(s: SectionPlan, names: list[str], own_form: str) -> Callable[[str], list[Candidate]]:
@@ -268,7 +269,7 @@ def _structure(s: SectionPlan, text: str, names: list[str]) -> None:
             g.entries.append(entry)
             group_why.append(reason)
         # The whole region must read as the original: if not, keep the group's items raw.
-        original = "".join(scan.split_lines(text)[g.run[0].start:g.run[-1].end])
+        original = "".join(scan.split_lines(text)[g.run[0].start:g.run[-1].end]).replace("\r\n", "\n")
         if _lines(render_entries(g.entries, style, names)) != _lines(original):
             group_why = [w or "the list does not read back as written when its entries are joined"
                          for w in group_why]
@@ -302,7 +303,10 @@ def _with_regions(text: str, sections: list[SectionPlan], names: list[str]) -> s
             body = render_entries(g.entries, s.style, names)
             region = wrap_region(s.name, body, g.selector)
             end_nl = lines[run[-1].end - 1].endswith("\n")
-            cuts.append((run[0].start, run[-1].end, region + ("\n" if end_nl else "")))
+            region += "\n" if end_nl else ""
+            if lines[run[0].start].endswith("\r\n"):  # the page's CRLF line ends, inside the region too
+                region = region.replace("\n", "\r\n")
+            cuts.append((run[0].start, run[-1].end, region))
     for start, end, region in sorted(cuts, reverse=True):
         lines[start:end] = [region]
     return "".join(lines)
