@@ -338,3 +338,49 @@ def test_paper_box_with_a_highlight_commented_out():
     style, [entry] = fitted(model.PUBLICATIONS, [box], _with_names(["Ziwei Luo"], box), ["Ziwei Luo"], "<u>{name}</u>")
     assert "raw" not in entry
     assert "{highlights}{?comment}\n{comment}{/comment}" in style.template
+
+
+def test_li_items_in_a_list_section_are_typed_like_bullets():
+    items = ["      <li>IEEE TPAMI <em>(PAMI)</em></li>", "      <li>Neural Networks</li>"]
+    style, entries = tree.fit_tree(items, SectionStyle(type=model.TREE))
+    assert entries == [{"text": "IEEE TPAMI <em>(PAMI)</em>"}, {"text": "Neural Networks"}]
+    assert style.bullet == "      <li>"
+
+
+def test_award_without_a_year_is_typed_and_a_trailing_emphasised_year_is_read():
+    _, entries = fitted(model.AWARDS, ["- Received the Best Student Paper Award at ICCSS 2017.",
+                                       "- Song Qingling Scholarship (宋庆龄奖学金), *2023.12*,"], awards.parse)
+    assert entries[0] == {"title": "Received the Best Student Paper Award at ICCSS 2017."}
+    assert entries[1]["year"] == "2023.12" and "raw" not in entries[1]
+
+
+def test_publication_with_hard_breaks_sup_markers_and_a_middle_dot_before_the_links():
+    item = ("- [Why is Repeated Padding Effective for Sequential Recommendation](https://x.org/1)  \n"
+            "  **Yizhou Dang**, Enneng Yang, Guibing Guo<sup>&dagger;</sup>, Xingwei Wang<sup>&dagger;</sup>  \n"
+            "  *IEEE Transactions on Knowledge and Data Engineering (**TKDE**), 2026* · [Code](https://github.com/x/y)")
+    _, [entry] = fitted(model.PUBLICATIONS, [item], publications.parse, names=["Yizhou Dang"])
+    assert "raw" not in entry
+    assert entry["authors"] == ["**Yizhou Dang**", "Enneng Yang", "Guibing Guo<sup>&dagger;</sup>", "Xingwei Wang<sup>&dagger;</sup>"]
+    assert entry["links"] == {"Code": "https://github.com/x/y"}
+    assert entry["venue"].startswith("IEEE Transactions")
+
+
+def test_apa_year_and_month():
+    item = ("- Shi, X., <strong>Guo, Z.</strong>, & Shibasaki, R. (2021, May). Social-DPF: Socially Acceptable "
+            "Distribution Prediction of Futures. In AAAI (Vol. 35, No. 3, pp. 2550-2557).")
+    _, [entry] = fitted(model.PUBLICATIONS, [item], publications.parse, names=["Guo, Z."], own_name="<strong>{name}</strong>")
+    assert "raw" not in entry and entry["year"] == "2021" and entry["month"] == "May"
+
+
+def test_markdown_paper_box_written_line_by_line():
+    box = ("<div class='paper-box-text' markdown=\"1\">\n"
+           "<font color=\"CornFlowerBlue\">SAFER: Advancing Safety Alignment via Efficient Ex-Ante Reasoning\n"
+           "</font>\n"
+           "**Kehua Feng**, Keyan Ding, Yuhao Wang\\\\\n"
+           "**ACL 2026, Findings** |  [PDF](https://arxiv.org/pdf/2504.02725)\n"
+           "</div>")
+    _, [entry] = fitted(model.PUBLICATIONS, [box], publications.parse, names=["Kehua Feng"])
+    assert "raw" not in entry
+    assert entry["title"].startswith("SAFER") and entry["venue"] == "ACL 2026, Findings"
+    assert entry["authors"] == ["**Kehua Feng**", "Keyan Ding", "Yuhao Wang"]  # bold kept: no names given to fit
+    assert entry["links"] == {"PDF": "https://arxiv.org/pdf/2504.02725"}
