@@ -20,6 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
 
+from homepage_tui.app.browser_preview import BrowserPreviewMixin
 from homepage_tui.app.editor.browsing import BrowsingMixin
 from homepage_tui.app.editor.disk import DiskMixin
 from homepage_tui.app.editor.editing import EditingMixin
@@ -44,7 +45,7 @@ NARROW = 110  # below this width the preview takes the form's place instead of a
 
 
 class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, SavingMixin, DiskMixin,
-                   ExternalEditorMixin, PastingMixin, Screen):
+                   ExternalEditorMixin, PastingMixin, BrowserPreviewMixin, Screen):
     # Ordered so that a narrow footer still shows what a new user needs first.
     BINDINGS = [
         Binding("n", "new_news", "News", id="new_news", tooltip="New news entry dated this month"),
@@ -61,6 +62,8 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
         Binding("ctrl+up", "move_up", "Move up", id="move_up", key_display="^↑"),
         Binding("ctrl+down", "move_down", "Move down", id="move_down", key_display="^↓"),
         Binding("W", "toggle_whole_page", "Page", id="toggle_whole_page", tooltip="Preview the whole page"),
+        Binding("w", "browser_preview", "Browser", id="browser_preview",
+                tooltip="Serve the page to a web browser on 127.0.0.1, reloaded as you type"),
         Binding("e", "open_in_editor", "$EDITOR", id="open_in_editor",
                 tooltip="Open the entry's file at its line in your text editor"),
     ]

@@ -36,6 +36,7 @@ class PreviewingMixin:
     def schedule_preview(self) -> None:
         """Render now when the last render is older than the interval, else once at its end:
         the first keystroke shows at once, fast typing renders at most every interval."""
+        self.browser_changed()  # the browser preview follows the same changes, at its own pace
         if not self.preview_on or self._preview_timer is not None:
             return
         from homepage_tui.app.settings import preview_interval
