@@ -11,6 +11,7 @@ import pytest
 from homepage_tui.cli import main
 from homepage_tui.demo import make_demo
 from resolver_server import FaultyHandler, base_url, serving
+from sitebuild import build, visible
 from test_bib_core import SCHOLAR
 
 
@@ -113,16 +114,31 @@ def test_dois_and_arxiv_ids_against_the_recorded_server(site, capsys, monkeypatc
     assert "S. Sadasivan, B. B. Pond" in page(site)
 
 
-def test_a_failing_lookup_adds_nothing_even_with_good_sources(site, capsys, monkeypatch, tmp_path):
+@pytest.mark.parametrize("fault, reason", [
+    ("404", "not found at Crossref"),
+    ("500", "Crossref answered 500 Internal Server Error; try again later"),
+    ("malformed", "Crossref sent an answer that is not JSON"),
+])
+def test_a_failing_lookup_adds_nothing_even_with_good_sources(site, capsys, monkeypatch, tmp_path, fault, reason):
     bib = tmp_path / "ok.bib"
     bib.write_text(SCHOLAR, encoding="utf-8")
-    before = pubs(site)
-    with serving(FaultyHandler, fault="500") as server:
+    before, page_before = pubs(site), page(site)
+    with serving(FaultyHandler, fault=fault) as server:
         monkeypatch.setenv("HOMEPAGE_TUI_RESOLVER_URL", base_url(server))
-        code, _, err = run(capsys, "add-pub", str(bib), "10.1371/journal.pone.0033693", "--site", str(site.root))
-    assert code == 1
-    assert err == "homepage-tui: DOI 10.1371/journal.pone.0033693: Crossref answered 500 Internal Server Error; try again later\n"
-    assert pubs(site) == before
+        code, out, err = run(capsys, "add-pub", str(bib), "10.1371/journal.pone.0033693", "--site", str(site.root))
+    assert code == 1 and out == ""
+    assert err == f"homepage-tui: DOI 10.1371/journal.pone.0033693: {reason}\n"
+    assert pubs(site) == before and page(site) == page_before
+
+
+def test_the_added_paper_is_on_the_page_jekyll_builds(site, capsys, tmp_path):
+    bib = tmp_path / "one.bib"
+    bib.write_text(SCHOLAR.split("@article{tang2023fusionai")[0], encoding="utf-8")
+    assert run(capsys, "add-pub", str(bib), "--site", str(site.root))[0] == 0
+    html = build(site.root)  # what a visitor sees, built by the real Jekyll
+    text, _, _ = visible(html)
+    assert "J. Müller, Z. Tang, J. van der Berg, J.-Y. Zhu. Robust GAN training for Müller’s data: Étude." in text
+    assert "J. Müller, <strong>Z. Tang</strong>, J. van der Berg" in html
 
 
 def test_help_is_fast_and_does_not_import_the_bib_libraries():
@@ -160,3 +176,10 @@ def test_on_a_terminal_add_pub_asks_about_each_duplicate(site, tmp_path):
     assert b"(same title, content/publications.yml:94); add it anyway? [y/N]" in seen
     assert b"added 3 publication(s)" in rest
     assert pubs(site).count("FusionAI: Decentralized Training") == 2
+
+
+def test_an_empty_source_is_a_one_line_error(site, capsys, tmp_path):
+    empty = tmp_path / "empty.bib"
+    empty.write_text("\n", encoding="utf-8")
+    code, _, err = run(capsys, "add-pub", str(empty), "--site", str(site.root))
+    assert code == 1 and err == f"homepage-tui: {empty}: no BibTeX entry, DOI or arXiv id to add\n"

@@ -44,6 +44,8 @@ def run(args) -> int:
         else:
             raise SiteError(f"{source}: not a file, a DOI (10.xxxx/...) or an arXiv id (2401.01234)")
     refs += paste.resolve_ids(ids)  # all looked up before anything is written
+    if not refs:
+        raise SiteError(f"{', '.join(args.sources)}: no BibTeX entry, DOI or arXiv id to add")
 
     plan = paste.plan(refs, section.entries, site.settings.names)
     rel = _relative(section.path, site.root)
