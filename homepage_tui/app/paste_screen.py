@@ -187,7 +187,9 @@ class PasteScreen(ModalScreen[int]):
                             "(add anyway); esc cancels.", error=True)
             else:
                 self.status("Check the entry (edit any field), then ctrl+s adds it; esc cancels.")
-            form.focus_field("title")
+            title = form.inputs["title"]
+            title.focus()
+            self.call_after_refresh(setattr, title, "cursor_position", 0)  # show the title's start
             return
         table.clear(columns=True)
         table.add_columns("", "Year", "Title", "Venue", "Already there as")
