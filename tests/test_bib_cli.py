@@ -118,16 +118,19 @@ def test_dois_and_arxiv_ids_against_the_recorded_server(site, capsys, monkeypatc
     ("404", "not found at Crossref"),
     ("500", "Crossref answered 500 Internal Server Error; try again later"),
     ("malformed", "Crossref sent an answer that is not JSON"),
+    ("hang", "Crossref (127.0.0.1:{port}) did not answer within 0.5 s; offline? (pasted BibTeX works without network)"),
 ])
 def test_a_failing_lookup_adds_nothing_even_with_good_sources(site, capsys, monkeypatch, tmp_path, fault, reason):
     bib = tmp_path / "ok.bib"
     bib.write_text(SCHOLAR, encoding="utf-8")
     before, page_before = pubs(site), page(site)
+    monkeypatch.setenv("HOMEPAGE_TUI_RESOLVER_TIMEOUT", "0.5")
     with serving(FaultyHandler, fault=fault) as server:
         monkeypatch.setenv("HOMEPAGE_TUI_RESOLVER_URL", base_url(server))
         code, out, err = run(capsys, "add-pub", str(bib), "10.1371/journal.pone.0033693", "--site", str(site.root))
+        port = server.server_address[1]
     assert code == 1 and out == ""
-    assert err == f"homepage-tui: DOI 10.1371/journal.pone.0033693: {reason}\n"
+    assert err == f"homepage-tui: DOI 10.1371/journal.pone.0033693: {reason.format(port=port)}\n"
     assert pubs(site) == before and page(site) == page_before
 
 

@@ -101,6 +101,15 @@ def test_offline_says_so():
         references_from_text("10.1000/x", resolver)
 
 
+def test_the_timeout_comes_from_the_environment():
+    from homepage_tui.bib.resolve import timeout_from_env
+
+    assert timeout_from_env({}) == 5.0
+    assert timeout_from_env({"HOMEPAGE_TUI_RESOLVER_TIMEOUT": "0.25"}) == 0.25
+    assert timeout_from_env({"HOMEPAGE_TUI_RESOLVER_TIMEOUT": "soon"}) == 5.0
+    assert timeout_from_env({"HOMEPAGE_TUI_RESOLVER_TIMEOUT": "-1"}) == 5.0
+
+
 def test_base_urls_come_from_the_environment():
     common = Endpoints.from_env({"HOMEPAGE_TUI_RESOLVER_URL": "http://127.0.0.1:9/"})
     assert common == Endpoints("http://127.0.0.1:9", "http://127.0.0.1:9", "http://127.0.0.1:9")

@@ -8,7 +8,8 @@ not parse, no answer within the timeout, offline).
 
 The base URLs are injectable (tests point them at 127.0.0.1): per service with
 HOMEPAGE_TUI_CROSSREF_URL, HOMEPAGE_TUI_DATACITE_URL, HOMEPAGE_TUI_ARXIV_URL, or all three at one
-server with HOMEPAGE_TUI_RESOLVER_URL (the paths /works/, /dois/ and /api/query do not overlap).
+server with HOMEPAGE_TUI_RESOLVER_URL (the paths /works/, /dois/ and /api/query do not overlap);
+HOMEPAGE_TUI_RESOLVER_TIMEOUT changes the 5 s.
 """
 
 from __future__ import annotations
@@ -69,6 +70,16 @@ class Endpoints:
         return cls(crossref=env.get("HOMEPAGE_TUI_CROSSREF_URL") or common or CROSSREF_URL,
                    datacite=env.get("HOMEPAGE_TUI_DATACITE_URL") or common or DATACITE_URL,
                    arxiv=env.get("HOMEPAGE_TUI_ARXIV_URL") or common or ARXIV_URL)
+
+
+def timeout_from_env(env: dict[str, str] | None = None) -> float:
+    """HOMEPAGE_TUI_RESOLVER_TIMEOUT (seconds) when it is a positive number, else 5 s."""
+    value = (os.environ if env is None else env).get("HOMEPAGE_TUI_RESOLVER_TIMEOUT", "")
+    try:
+        seconds = float(value)
+    except ValueError:
+        return TIMEOUT
+    return seconds if seconds > 0 else TIMEOUT
 
 
 def fetch(url: str, service: str, what: str, timeout: float, accept: str) -> bytes:
@@ -236,8 +247,9 @@ class ArxivResolver:
 class IdResolver:
     """Routes an identifier to the service that knows it."""
 
-    def __init__(self, endpoints: Endpoints | None = None, timeout: float = TIMEOUT):
+    def __init__(self, endpoints: Endpoints | None = None, timeout: float | None = None):
         endpoints = endpoints or Endpoints.from_env()
+        timeout = timeout_from_env() if timeout is None else timeout
         self.crossref = CrossrefResolver(endpoints.crossref, timeout)
         self.datacite = DataCiteResolver(endpoints.datacite, timeout)
         self.arxiv = ArxivResolver(endpoints.arxiv, timeout)
