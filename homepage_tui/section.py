@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from . import model
 from .errors import ValidationError
@@ -90,12 +90,13 @@ class Section:
             raise ValidationError(problems)
         return dict(fields)
 
-    def update(self, index: int, fields: Mapping[str, Any]) -> bool:
-        """Set entry `index` to `fields` (keys missing from `fields` are kept); validated first."""
+    def update(self, index: int, fields: Mapping[str, Any], order: Iterable[str] = ()) -> bool:
+        """Set entry `index` to `fields` (keys missing from `fields` are kept); validated first.
+        A key the entry lacks goes where `order` (the entry's keys as the user first saw them) puts it."""
         merged = {**self.entry(index), **fields}
         self._checked(merged)
         cleaned = {k: v for k, v in fields.items()}
-        return self.file.doc.set_fields(index, cleaned)
+        return self.file.doc.set_fields(index, cleaned, order)
 
     def replace(self, index: int, fields: Mapping[str, Any]) -> bool:
         """Make entry `index` exactly `fields`: keys it no longer has are removed."""

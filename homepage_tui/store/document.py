@@ -131,6 +131,16 @@ class Piece:
         return f"Piece(lead={self.lead!r}, body={self.body!r})"
 
 
+@dataclass(frozen=True)
+class DocState:
+    """A YamlDocument's lines and entries at one moment (see YamlDocument.snapshot)."""
+
+    header: tuple[str, ...]
+    seps: tuple[tuple[str, ...], ...]
+    pieces: tuple[Piece, ...]
+    trailer: tuple[str, ...]
+
+
 @dataclass
 class Style:
     """Indentation of the file: root dash and key columns, nested mapping and sequence indents."""
@@ -404,10 +414,13 @@ class YamlDocument:
         st = self.style
         return _new_yaml(st.mapping, st.sequence, st.offset)
 
-    def set_fields(self, index: int, updates: Mapping[str, Any]) -> bool:
+    def set_fields(self, index: int, updates: Mapping[str, Any], order: Iterable[str] = ()) -> bool:
         """Change entry `index`'s fields; only the lines of changed fields are rewritten.
 
-        Returns False when nothing changed (so the file need not be written)."""
+        A key the entry does not have goes after the nearest key before it in `order` (the entry's
+        key order when the user opened it, so that a field cleared and typed again comes back to
+        its place), else at the end. Returns False when nothing changed (so the file need not be
+        written)."""
         self._check_editable()
         piece = self.pieces[index]
         data = piece.data
@@ -422,15 +435,17 @@ class YamlDocument:
         origin = self._body_origin(index)
         key_col = data.lc.key(next(iter(data)))[1]
         spans = self._field_spans(data, body, origin)
-        # Apply from the bottom up so earlier spans keep their line numbers.
         new_keys = [k for k in changes if k not in data and changes[k] is not DELETE]
-        if new_keys:
-            last_end = max(end for _, end in spans.values())
-            snippet: list[str] = []
-            for key in new_keys:
-                snippet += self._dump_field(key, changes[key], None, key_col)
-            body[last_end:last_end] = snippet
-        for key in sorted((k for k in changes if k in data), key=lambda k: -spans[k][0]):
+        last_end = max(end for _, end in spans.values())
+        # (line, order at that line, key): applied from the bottom up so that every span still
+        # holds when it is used; at one line the existing field is rewritten before a new key is
+        # inserted above it.
+        edits = [(spans[k][0], 1, k) for k in changes if k in data]
+        edits += [(self._new_key_line(k, list(order), data, spans, last_end), 0, k) for k in new_keys]
+        for at, _, key in sorted(edits, key=lambda e: (-e[0], -e[1], -new_keys.index(e[2]) if e[1] == 0 else 0)):
+            if key in new_keys:
+                body[at:at] = self._dump_field(key, changes[key], None, key_col)
+                continue
             start, end = spans[key]
             if changes[key] is DELETE:
                 if start == 0:
@@ -444,6 +459,17 @@ class YamlDocument:
             body[start:end] = new
         self._replace_body(index, body)
         return True
+
+    @staticmethod
+    def _new_key_line(key: str, order: list[str], data: CommentedMap,
+                      spans: dict[str, tuple[int, int]], last_end: int) -> int:
+        """The body line a new key is inserted at: after the nearest earlier key of `order`."""
+        if key not in order:
+            return last_end
+        for before in reversed(order[: order.index(key)]):
+            if before in data:
+                return spans[before][1]
+        return last_end
 
     def _field_spans(self, data: CommentedMap, body: list[str], origin: int) -> dict[str, tuple[int, int]]:
         keys = list(data)
@@ -493,11 +519,9 @@ class YamlDocument:
         parsed = parse_yaml(text, self.source)
         if not isinstance(parsed, CommentedSeq) or len(parsed) != 1:
             raise ContentError(f"{self.source}: an edit did not produce exactly one entry; nothing was written")
-        piece = self.pieces[index]
-        piece.body = body
-        piece.data = parsed[0]
-        piece.cached_plain = None
-        piece.origin = 0  # positions now refer to the body alone
+        # A new Piece, never a changed one: undo snapshots hold the old Piece objects.
+        # Positions in the new data refer to the body alone (origin 0).
+        self.pieces[index] = Piece(lead=self.pieces[index].lead, body=body, data=parsed[0], origin=0)
 
     def entry_body(self, fields: Mapping[str, Any], like: Any = None) -> list[str]:
         """The lines of a new entry, keys in `like`'s order (a sibling) where it has them."""
@@ -554,6 +578,21 @@ class YamlDocument:
         self._check_editable()
         piece = self.pieces.pop(index)
         self.pieces.insert(to, piece)
+
+    # ---------------------------------------------------------------- undo
+
+    def snapshot(self) -> "DocState":
+        """The document's state as it is now, for `restore`; cheap (it copies references only),
+        because pieces are never changed in place: an edit puts a new Piece in the list."""
+        return DocState(tuple(self.header), tuple(tuple(s) for s in self.seps), tuple(self.pieces),
+                        tuple(self.trailer))
+
+    def restore(self, state: "DocState") -> None:
+        """Put back a state taken by `snapshot` (undo/redo): no parsing, no dumping."""
+        self.header = list(state.header)
+        self.seps = [list(s) for s in state.seps]
+        self.pieces = list(state.pieces)
+        self.trailer = list(state.trailer)
 
     def reorder(self, order: Iterable[int]) -> None:
         """Put the entries in `order` (a permutation of their indexes); separators stay put."""
