@@ -1,6 +1,7 @@
 """The editor: sections on the left, the current section's entries, the selected entry's form,
-and the preview. It owns the editing state (current section and entry, undo, drafts) and is the
-only place that changes a section; the forms only report what the user typed.
+and the preview. The editing state (sections, the open entry, new entries, undo and redo, what is
+unsaved) is an `EditSession` (homepage_tui/session.py, no Textual); this screen shows it and
+forwards what the user does. The forms only report the values typed (`FormEdited`).
 
 This module holds the layout, the key bindings and the wiring; the work is done by the mixins in
 `homepage_tui.app.editor` (loading, browsing, editing, previewing, saving, disk), one job each.
@@ -11,7 +12,7 @@ never waits for YAML. After a section is reported loaded, only the UI thread tou
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -36,9 +37,9 @@ from homepage_tui.app.git_status import GitStatusBar
 from homepage_tui.app.preview_pane import PreviewPane
 from homepage_tui.app.sidebar import SectionList
 from homepage_tui.app.year_chart import YearChart
+from homepage_tui.session import EditSession
 
 if TYPE_CHECKING:
-    from homepage_tui.section import Section
     from homepage_tui.site import Site
 
 NARROW = 110  # below this width the preview takes the form's place instead of a column
@@ -54,6 +55,7 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
                 tooltip="Add publications from pasted BibTeX, DOIs or arXiv ids"),
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
         Binding("ctrl+z", "undo", "Undo", id="undo", priority=True),
+        Binding("ctrl+y,ctrl+shift+z", "redo", "Redo", id="redo", priority=True, key_display="^y"),
         Binding("slash", "filter", "Filter", id="filter", key_display="/"),
         Binding("p", "toggle_preview", "Preview", id="toggle_preview"),
         Binding("q", "quit", "Quit", id="quit"),
@@ -72,18 +74,11 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
         super().__init__(**kwargs)
         self.root = Path(root)
         self.today = today
+        self.session = EditSession(today=today)
         self.site: Site | None = None
         self.names: list[str] = []
-        self.sections: dict[str, Section] = {}
-        self.errors: dict[str, str] = {}
         self.all_loaded = False
-        self.current: str | None = None
-        self.index: int | None = None  # the entry in the form (None: none, or a draft)
-        self.draft_at: int | None = None  # where a new entry goes once its fields are valid
-        self.loaded_values: dict[str, Any] = {}  # the form's values() when it was loaded or applied
-        self.form_problems: dict[str, str] = {}
-        self.undo_stack: list[tuple[str, str]] = []
-        self._undo_key: tuple | None = None
+        self.shown_section: str | None = None  # the section in the table (the session's, once shown)
         self.preview_on = True
         self.whole_page = False
         self._preview_timer = None
@@ -93,6 +88,13 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
         self._disk_ignored: dict[str, str] = {}  # section -> digest of a disk change the user declined
         self._prompting: set[str] = set()
         self._sized = False
+
+    # The session's state, read by tests and benchmarks under the names they always had.
+    sections = property(lambda self: self.session.sections)
+    errors = property(lambda self: self.session.errors)
+    current = property(lambda self: self.session.current)
+    index = property(lambda self: self.session.index)
+    draft_at = property(lambda self: self.session.draft_at)
 
     # ================================================================ layout
 
@@ -151,7 +153,8 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
     @on(OptionList.OptionHighlighted, "#sections")
     def _section_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         name = event.option.id
-        if name and name != self.current and (name in self.sections or name in self.errors):
+        session = self.session
+        if name and name != self.shown_section and (name in session.sections or name in session.errors):
             self.show_section(name)
 
     @on(OptionList.OptionSelected, "#sections")
@@ -163,12 +166,13 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
         if event.row_key is None or event.row_key.value is None:
             return
         index = int(event.row_key.value)
-        if self.draft_at is not None and not event.data_table.has_focus:
+        session = self.session
+        if session.draft_at is not None and not event.data_table.has_focus:
             return  # a refill's highlight while a new entry is typed: only the user leaves it
         if self.query_one(FilterBar).has_focus:
             self._follow_after_filter(index)
             return
-        if index != self.index or self.draft_at is not None:
+        if index != session.index or session.draft_at is not None:
             self.load_entry(index)
 
     @on(DataTable.RowSelected, "#entries")
@@ -190,6 +194,7 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
         self.query_one(EntryTable).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("new_news", "add_entry", "delete_entry", "move_up", "move_down", "sort", "save", "undo"):
+        if action in ("new_news", "add_entry", "delete_entry", "move_up", "move_down", "sort", "save", "undo",
+                      "redo"):
             return self.site is not None
         return True

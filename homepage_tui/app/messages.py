@@ -6,7 +6,7 @@ which is the only place widgets and the site's sections are touched after loadin
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
@@ -56,8 +56,11 @@ class AllSectionsLoaded(Message):
 
 
 class FormEdited(Message):
-    """The user changed a field of the entry form (`field` is the entry key)."""
+    """The user changed field `field` of the entry form; `values` and `problems` are the form's
+    values() at that moment (the fields as the form reads them, and what it could not read)."""
 
-    def __init__(self, field: str):
+    def __init__(self, field: str, values: dict[str, Any], problems: dict[str, str]):
         super().__init__()
         self.field = field
+        self.values = values
+        self.problems = problems

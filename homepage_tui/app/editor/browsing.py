@@ -28,22 +28,24 @@ class BrowsingMixin:
 
     def show_section(self, name: str, keep: int | None = None) -> None:
         """Fill the table, chart and form for section `name` (entry `keep` selected)."""
-        if name != self.current:
-            self._leave_entry()
+        session = self.session
+        if name != self.shown_section:
+            self._warn(session.leave_entry())
             self._clear_filter()
-        self.current = name
+        session.open_section(name)
+        self.shown_section = name
         table = self.query_one(EntryTable)
         table.loading = False
         chart = self.query_one(YearChart)
-        section = self.sections.get(name)
+        section = session.sections.get(name)
         if section is None:
             table.show_rows(model.TREE, [])
             chart.display = False
-            self.index = None
+            error = session.errors.get(name, "")
             self._show_form_message(f"This section's file cannot be read, so it is not shown:\n\n"
-                                    f"{self.errors.get(name, '')}\n\nFix it in a text editor; the editor reloads it "
+                                    f"{error}\n\nFix it in a text editor; the editor reloads it "
                                     "when the file changes. The other sections work as usual.")
-            self.query_one(PreviewPane).show_message(self.errors.get(name, ""), "Preview: not available")
+            self.query_one(PreviewPane).show_message(error, "Preview: not available")
             return
         rows = [self._row(section, e) for e in section.entries]
         select = min(keep, len(rows) - 1) if keep is not None and rows else 0
@@ -70,13 +72,13 @@ class BrowsingMixin:
             self._filter_timer.stop()
             self._filter_timer = None
         index, self._highlight_after_filter = self._highlight_after_filter, None
-        if index is not None and (index != self.index or self.draft_at is not None):
+        if index is not None and (index != self.session.index or self.session.draft_at is not None):
             self.load_entry(index)
 
     # ================================================================ the form
 
     def _form(self, kind: str | None = None) -> EntryForm | None:
-        section = self.sections.get(self.current or "")
+        section = self.session.section
         kind = kind or (section.type if section else None)
         if kind is None:
             return None
@@ -98,40 +100,31 @@ class BrowsingMixin:
 
     def load_entry(self, index: int | None, force: bool = False) -> None:
         """Show entry `index` of the current section in its form (after leaving the one shown)."""
-        if not force and index == self.index and self.draft_at is None:
+        session = self.session
+        if not force and index == session.index and session.draft_at is None:
             return
-        self._leave_entry()
-        section = self.sections.get(self.current or "")
-        self.index = index
+        self._warn(session.leave_entry())
+        section = session.section
         if section is None:
+            session.open_entry(None)
             return
         if index is None or not 0 <= index < len(section):
-            self.index = None
+            session.open_entry(None)
             self._show_form_message("No entries yet: press a to add one" +
                                     (", or n for a news entry." if section.type == model.NEWS else "."))
             self.schedule_preview()
             return
         fields = section.entry(index)
         if "raw" in fields:
+            session.open_entry(index)
             self._show_form_message("This entry is kept verbatim from the page (raw); edit it in "
                                     f"{section.path.name} with a text editor:\n\n{fields['raw']}")
             self.schedule_preview()
             return
         form = self._show_form(section.type)
         form.load(fields, f"{section.title or section.name}: entry {index + 1} of {len(section)}")
-        self.loaded_values = form.values()[0]
-        self.form_problems = {}
+        session.open_entry(index, form.values()[0])
         self.schedule_preview()
-
-    def _leave_entry(self) -> None:
-        """Before another entry is shown: an invalid edit is dropped, and the user is told."""
-        if self.form_problems:
-            what = "the new entry was not added" if self.draft_at is not None else "that edit was not applied"
-            self.notify(f"{'; '.join(self.form_problems.values())}: {what}.", title="Invalid entry",
-                        severity="warning")
-        self.draft_at = None
-        self.form_problems = {}
-        self._undo_key = None
 
     # ================================================================ filter
 

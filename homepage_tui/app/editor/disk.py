@@ -22,13 +22,14 @@ class DiskMixin:
         """Every second: a content file changed by someone else brings a reload prompt."""
         if self.app.screen is not self:
             return
-        for name in list(self.sections) + list(self.errors):
+        session = self.session
+        for name in list(session.sections) + list(session.errors):
             if name in self._prompting:
                 continue
-            if name in self.errors:
+            if name in session.errors:
                 self._retry_broken(name)
                 continue
-            section = self.sections[name]
+            section = session.sections[name]
             try:
                 changed = section.file.changed_on_disk()
             except OSError:
@@ -53,7 +54,7 @@ class DiskMixin:
             self.reload_sections([name])
 
     def reload_prompt(self, name: str, digest: str) -> None:
-        section = self.sections[name]
+        section = self.session.sections[name]
         self._prompting.add(name)
         rel = self._relative(section.path)
         if section.dirty:
@@ -107,19 +108,20 @@ class DiskMixin:
             cancel_value=False, id="conflict-prompt"), answered)
 
     def _reload(self, name: str) -> None:
-        if name == self.current:
-            self.form_problems = {}
-            self.draft_at = None
+        if name == self.session.current:
+            self.session.leave_entry()  # the typing is lost with the reload; the user agreed
         self.reload_sections([name])
 
     def action_reload_section(self) -> None:
-        if self.current is None or self.current not in self.sections:
-            if self.current in self.errors:
-                self.reload_sections([self.current])
+        session = self.session
+        current = session.current
+        if current is None or current not in session.sections:
+            if current in session.errors:
+                self.reload_sections([current])
             return
-        section = self.sections[self.current]
+        section = session.sections[current]
         if not section.dirty:
-            self._reload(self.current)
+            self._reload(current)
             return
         self.app.push_screen(ConfirmModal(
             f"Discard your unsaved edits to {self._relative(section.path)}?", "The file is read again from disk.",

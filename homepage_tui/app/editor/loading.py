@@ -102,24 +102,22 @@ class LoadingMixin:
     def on_section_loaded(self, message: SectionLoaded) -> None:
         name = message.name
         sidebar = self.query_one(SectionList)
+        session = self.session
         if message.section is None:
-            self.errors[name] = message.error or "cannot be read"
-            self.sections.pop(name, None)
+            session.section_failed(name, message.error or "cannot be read")
             sidebar.update_section(name, error=True, dirty=False)
         else:
-            self.errors.pop(name, None)
-            self.sections[name] = message.section
+            session.section_loaded(name, message.section)
             sidebar.update_section(name, count=len(message.section), error=False, dirty=message.section.dirty)
         if message.reloaded:
-            self.undo_stack = [(n, t) for n, t in self.undo_stack if n != name]
             self._disk_ignored.pop(name, None)
             self._prompting.discard(name)
-        if self.current is None and sidebar.current == name:
+        if self.shown_section is None and sidebar.current == name:
             self.show_section(name)
             if self.app.focused is None or self.app.focused is sidebar:
                 self.query_one(EntryTable).focus()
-        elif self.current == name:
-            self.show_section(name, keep=self.index)
+        elif self.shown_section == name:
+            self.show_section(name, keep=session.index)
 
     def on_all_sections_loaded(self, message: AllSectionsLoaded) -> None:
         self.all_loaded = True

@@ -67,7 +67,7 @@ class PreviewingMixin:
                 markdown = self._page_markdown()
                 pane.show_markdown(terminal_markdown(markdown), f"Preview: {self.site.settings.page}")
                 return
-            section = self.sections.get(self.current or "")
+            section = self.session.section
             if section is None:
                 return
             markdown, note = self._section_markdown(section)
@@ -81,21 +81,14 @@ class PreviewingMixin:
         form = self._form()
         if form is None or not form.display:
             return None
-        from homepage_tui.store import DELETE
-
-        values, _ = form.values()
-        if self.draft_at is not None:
-            return {k: v for k, v in values.items() if v is not DELETE}
-        if self.index is None or not self.form_problems:
-            return None
-        current = self.sections[self.current].entry(self.index)  # type: ignore[index]
-        return {k: v for k, v in {**current, **values}.items() if v is not DELETE}
+        return self.session.preview_fields(form.values()[0])
 
     def _section_markdown(self, section: "Section") -> tuple[str, str]:
         from homepage_tui.render import render_entries
 
         total = len(section)
-        centre = self.draft_at if self.draft_at is not None else (self.index or 0)
+        draft_at, index = self.session.draft_at, self.session.index
+        centre = draft_at if draft_at is not None else (index or 0)
         start, stop = 0, total
         if total > PREVIEW_WINDOW:
             start = max(0, min(centre - 10, total - PREVIEW_WINDOW))
@@ -103,18 +96,18 @@ class PreviewingMixin:
         entries = [section.entry(i) for i in range(start, stop)]
         draft = self._draft_fields()
         if draft is not None:
-            if self.draft_at is not None:
-                entries.insert(max(0, self.draft_at - start), draft)
-            elif self.index is not None and start <= self.index < stop:
-                entries[self.index - start] = draft
+            if draft_at is not None:
+                entries.insert(max(0, draft_at - start), draft)
+            elif index is not None and start <= index < stop:
+                entries[index - start] = draft
         note = f" (entries {start + 1}–{stop} of {total})" if (start, stop) != (0, total) else ""
         return render_entries(entries, section.style, self.site.settings.names), note  # type: ignore[union-attr]
 
     def _page_markdown(self) -> str:
         site = self.site
         assert site is not None
-        if self.errors:
-            name, error = next(iter(self.errors.items()))
+        if self.session.errors:
+            name, error = next(iter(self.session.errors.items()))
             raise HomepageError(f"The page cannot be rendered while {name} has an error:\n{error}")
         pages = site.rendered_pages()
         new = pages.get(site.page_path)

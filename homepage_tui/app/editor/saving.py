@@ -20,12 +20,12 @@ class SavingMixin:
     # ================================================================ saving
 
     def dirty_sections(self) -> list["Section"]:
-        return [s for s in self.sections.values() if s.dirty]
+        return self.session.dirty_sections()
 
     def action_save(self) -> bool:
         """Save every edited section and regenerate the page; refuse while the form is invalid."""
         if not self.apply_form():
-            problems = "; ".join(self.form_problems.values())
+            problems = "; ".join(self.session.problems.values())
             self.notify(f"Not saved: fix the marked field first ({problems}).", title="Not saved",
                         severity="error", timeout=8)
             return False
@@ -64,7 +64,7 @@ class SavingMixin:
 
     def unsaved(self) -> list[str]:
         names = [self._relative(s.path) for s in self.dirty_sections()]
-        if self.draft_at is not None or self.form_problems:
+        if self.session.typing_unfinished:
             names.append("the entry being typed")
         return names
 

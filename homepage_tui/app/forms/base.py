@@ -3,7 +3,7 @@ what the user typed back into an entry's fields.
 
 Each field's error is a Label under its input; it gets the `-invalid` class (and so shows) when
 the field has a problem, and the input gets `-invalid` too. A form never writes to the section:
-it posts `FormEdited`, and the editor screen reads `values()`, validates, and applies."""
+it posts `FormEdited` with its values, and the editor's session validates and applies them."""
 
 from __future__ import annotations
 
@@ -74,6 +74,9 @@ class EntryForm(VerticalScroll):
         note = f"Other fields kept as they are: {', '.join(extra)}" if extra else ""
         self.query_one(".form-note", Static).update(note)
         self.show_errors({})
+
+    def set_title(self, title: str) -> None:
+        self.query_one(".form-title", Label).update(title)
 
     def to_text(self, key: str, value: Any) -> str:
         return "" if value is None else str(value)
@@ -159,4 +162,5 @@ class EntryForm(VerticalScroll):
     def _edited(self, widget: Widget) -> None:
         key = self.key_of(widget)
         if key is not None:
-            self.post_message(FormEdited(key))
+            values, problems = self.values()
+            self.post_message(FormEdited(key, values, problems))
