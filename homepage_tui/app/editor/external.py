@@ -70,8 +70,7 @@ class ExternalEditorMixin:
     def _external_edit_done(self, path) -> None:
         if self.current is None or self.site is None:
             return
-        self.form_problems = {}
-        self.draft_at = None
+        self.session.leave_entry()  # the file is read back: the form's typing is not kept
         self._read_back(self.current, path)
 
     @work(thread=True, group="load", exit_on_error=False)
