@@ -521,7 +521,8 @@ class YamlDocument:
             raise ContentError(f"{self.source}: an edit did not produce exactly one entry; nothing was written")
         # A new Piece, never a changed one: undo snapshots hold the old Piece objects.
         # Positions in the new data refer to the body alone (origin 0).
-        self.pieces[index] = Piece(lead=self.pieces[index].lead, body=body, data=parsed[0], origin=0)
+        self.pieces[index] = Piece(lead=self.pieces[index].lead, body=body, data=parsed[0], origin=0,
+                                   source=self.source)
 
     def entry_body(self, fields: Mapping[str, Any], like: Any = None) -> list[str]:
         """The lines of a new entry, keys in `like`'s order (a sibling) where it has them."""
