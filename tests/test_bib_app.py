@@ -175,7 +175,7 @@ async def test_two_hundred_entries_one_save_one_undo_step_with_progress(site):
     app = HomepageApp(site, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         editor, screen = await open_paste(app, pilot)
-        undo_before = len(editor.undo_stack)
+        undo_before = len(editor.session.undo_steps)
         await paste(app, pilot, to_bibtex(new))
         assert screen.query_one("#paste-list", DataTable).row_count == 200
         assert "200 new, 0 already there" in status(screen)
@@ -185,7 +185,7 @@ async def test_two_hundred_entries_one_save_one_undo_step_with_progress(site):
         await pilot.pause()
         assert (bar.total, bar.progress) == (200, 200)
         assert app.screen is editor
-        assert len(editor.undo_stack) == undo_before + 1
+        assert len(editor.session.undo_steps) == undo_before + 1
         assert len(editor.sections["publications"]) == 224
         assert pubs(site).count("- title: Paper number") == 200  # saved, at once
         await pilot.press("ctrl+z")

@@ -249,3 +249,17 @@ def test_a_reloaded_section_drops_its_undo_steps(site, clock):
     type_into(session, values, "title", "!", clock)
     session.section_loaded("awards", site.section("awards", reload=True))
     assert session.undo() is None
+
+
+def test_several_edits_from_elsewhere_are_one_step(site, clock):
+    """A paste adds several publications: begin_change makes them one undo step."""
+    session = session_for(site, clock, "publications")
+    pubs = session.sections["publications"]
+    saved = pubs.file.doc.text()
+    session.open_section("publications")
+    session.begin_change("publications", "paste of publications")
+    for n in range(3):
+        pubs.insert(0, {"title": f"Pasted {n}", "authors": ["A. B"], "venue": "X", "year": "2025"})
+    change = session.undo()
+    assert change.message == f"Undone: paste of publications in {session.title('publications')}"
+    assert pubs.file.doc.text() == saved

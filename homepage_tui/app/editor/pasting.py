@@ -33,12 +33,11 @@ class PastingMixin:
         def added(count: int | None) -> None:
             if not count:
                 return
-            self._undo_key = None
-            self.index = None
             self._refresh_rows(section, select=0)
             self.load_entry(0, force=True)
             if self.action_save():
                 self.notify(f"Added {count} publication(s) at the top of {section.title or section.name} "
                             "(ctrl+z undoes them all).", title="Added")
 
-        self.app.push_screen(PasteScreen(section, self.site.settings.names, lambda: self.push_undo(section)), added)
+        self.app.push_screen(PasteScreen(section, self.site.settings.names,
+                                         lambda: self.session.begin_change(name, "paste of publications")), added)
