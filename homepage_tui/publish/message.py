@@ -8,6 +8,7 @@ not a content file, is named by its path instead.
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 import json
 import re
 import subprocess
@@ -176,33 +177,52 @@ def _entry_key(text: str) -> str:
 def _diff_operations(
     old_keys: list[str], new_keys: list[str], entry: "Callable[[int, int], Any]"
 ) -> list[str]:
-    """add/edit/delete operations between two lists of entry keys; `entry(side, i)` gives the
-    entry to name (side 0: old, 1: new), and is only called for entries that changed."""
+    """add/edit/delete/move operations between two lists of entry keys; `entry(side, i)` gives the
+    entry to name (side 0: old, 1: new), and is only called for entries that changed or moved.
+
+    An entry whose text is on both sides is never an add or a delete: if it is out of the longest
+    run of entries that kept their order, it moved (a sort moves entries, it does not rewrite them)."""
     if old_keys != new_keys and sorted(old_keys) == sorted(new_keys):
         return ["reorder entries"]
+    on_both = Counter(old_keys) & Counter(new_keys)
+    old_both, new_both = _taken(old_keys, on_both), _taken(new_keys, on_both)
+    # The entries on both sides, in each side's order: those outside the longest common run moved.
+    old_seq = [old_keys[i] for i in old_both]
+    new_seq = [new_keys[j] for j in new_both]
+    kept: set[int] = set()
+    for block in difflib.SequenceMatcher(None, old_seq, new_seq, autojunk=False).get_matching_blocks():
+        kept.update(range(block.b, block.b + block.size))
+    moved = [entry_label(entry(1, new_both[n])) for n in range(len(new_seq)) if n not in kept]
+    # The rest were added, deleted or (paired in place) edited.
+    old_rest = [i for i in range(len(old_keys)) if i not in set(old_both)]
+    new_rest = [j for j in range(len(new_keys)) if j not in set(new_both)]
     added: list[str] = []
     edited: list[str] = []
     deleted: list[str] = []
-    matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        None, [old_keys[i] for i in old_rest], [new_keys[j] for j in new_rest], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
         paired = min(i2 - i1, j2 - j1) if tag == "replace" else 0
-        edited += [entry_label(entry(1, j1 + k)) for k in range(paired)]
-        deleted += [entry_label(entry(0, i)) for i in range(i1 + paired, i2)]
-        added += [entry_label(entry(1, j)) for j in range(j1 + paired, j2)]
-    if len(added) + len(edited) + len(deleted) > LIST_LIMIT:
-        counted = [
-            f"{verb} {_count(len(items), 'entry')}"
-            for verb, items in (("add", added), ("edit", edited), ("delete", deleted))
-            if items
-        ]
-        return counted
-    return (
-        [f"add {label}" for label in added]
-        + [f"edit {label}" for label in edited]
-        + [f"delete {label}" for label in deleted]
-    )
+        edited += [entry_label(entry(1, new_rest[j1 + k])) for k in range(paired)]
+        deleted += [entry_label(entry(0, old_rest[i])) for i in range(i1 + paired, i2)]
+        added += [entry_label(entry(1, new_rest[j])) for j in range(j1 + paired, j2)]
+    verbs = (("add", added), ("edit", edited), ("delete", deleted), ("move", moved))
+    if len(added) + len(edited) + len(deleted) + len(moved) > LIST_LIMIT:
+        return [f"{verb} {_count(len(items), 'entry')}" for verb, items in verbs if items]
+    return [f"{verb} {label}" for verb, items in verbs for label in items]
+
+
+def _taken(keys: list[str], budget: "Counter[str]") -> list[int]:
+    """Indexes of `keys` that are on both sides: each key as many times as `budget` allows."""
+    left = Counter(budget)
+    out = []
+    for i, key in enumerate(keys):
+        if left[key] > 0:
+            left[key] -= 1
+            out.append(i)
+    return out
 
 
 def entry_label(entry: Any) -> str:
@@ -240,15 +260,17 @@ def _shorten(text: str, width: int = LABEL_WIDTH) -> str:
 
 
 def _fit(parts: list[str]) -> str:
-    """One subject line when it fits; otherwise a shortened subject and every part in the body."""
+    """One subject line when it fits; otherwise a subject that names the sections (whole words,
+    never cut) and every part in the body."""
     subject = "; ".join(parts)
     if len(subject) <= SUBJECT_WIDTH:
         return subject
-    short = subject[: SUBJECT_WIDTH - 1]
-    if "; " in short:
-        short = short[: short.rindex("; ")]
+    names = list(dict.fromkeys(part.split(":", 1)[0] if ":" in part else "site" for part in parts))
+    short = "Update " + ", ".join(names)
+    if len(short) > SUBJECT_WIDTH:
+        short = f"Update {len(names)} sections"
     body = "\n".join(f"- {part}" for part in parts)
-    return f"{short.rstrip()}…\n\n{body}"
+    return f"{short}\n\n{body}"
 
 
 def _count(n: int, noun: str) -> str:
