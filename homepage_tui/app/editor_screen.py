@@ -167,10 +167,13 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
             return
         index = int(event.row_key.value)
         session = self.session
-        if session.draft_at is not None and not event.data_table.has_focus:
-            return  # a refill's highlight while a new entry is typed: only the user leaves it
         if self.query_one(FilterBar).has_focus:
             self._follow_after_filter(index)
+            return
+        if not event.data_table.has_focus:
+            # A refill's highlights (the table's clear() goes to row 0, then to the row chosen)
+            # arrive after the fact: while the user types in the form they would load other
+            # entries into it and reset its cursor. Whoever refills loads the entry it wants.
             return
         if index != session.index or session.draft_at is not None:
             self.load_entry(index)
