@@ -1,4 +1,5 @@
-"""The always-visible git line: `main ↑1 ↓0 · 2 changed`, and the push progress while publishing."""
+"""The always-visible status line: `main ↑1 ↓0 · 1 unsaved · 2 uncommitted` (edits not yet
+written, and managed files git sees changed), and the push progress while publishing."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ if TYPE_CHECKING:  # the git layer is imported lazily, off the start-up path
     from homepage_tui.publish import RepoStatus
 
 
-def format_status(status: "RepoStatus | None", note: str = "") -> str:
-    """One line for the status bar; `note` says why it may be stale (e.g. the fetch failed)."""
+def format_status(status: "RepoStatus | None", note: str = "", unsaved: int | None = None) -> str:
+    """One line for the status bar; `note` says why it may be stale (e.g. the fetch failed);
+    `unsaved` is the number of sections with edits not yet saved (None: not an editor's line)."""
+    edits = f"{unsaved} unsaved · " if unsaved is not None else ""
     if status is None:
-        text = "git: …"
+        text = f"git: … · {edits}".rstrip(" ·")
     else:
         where = "detached HEAD" if status.detached else status.branch or "?"
         if status.state:
@@ -25,7 +28,7 @@ def format_status(status: "RepoStatus | None", note: str = "") -> str:
         else:
             counts = f"no upstream ↑{status.ahead}" if status.ahead else "no upstream"
         changed = len(status.changed_managed)
-        text = f"{where} {counts} · {changed} changed"
+        text = f"{where} {counts} · {edits}{changed} {'uncommitted' if unsaved is not None else 'changed'}"
     return f"{text} · {note}" if note else text
 
 
@@ -41,8 +44,23 @@ class GitStatusBar(Horizontal):
     def on_mount(self) -> None:
         self.hide_progress()
 
+    _status: "RepoStatus | None" = None
+    _note = ""
+    _unsaved: int | None = None
+
     def show_status(self, status: "RepoStatus | None", note: str = "") -> None:
-        self.query_one("#git-status-text", Static).update(format_status(status, note))
+        self._status, self._note = status, note
+        self._show()
+
+    def show_unsaved(self, count: int) -> None:
+        """The editor's count of sections with unsaved edits (the line then says `uncommitted`
+        for git's count, so the two are never confused)."""
+        if count != self._unsaved:
+            self._unsaved = count
+            self._show()
+
+    def _show(self) -> None:
+        self.query_one("#git-status-text", Static).update(format_status(self._status, self._note, self._unsaved))
 
     @property
     def status_text(self) -> str:

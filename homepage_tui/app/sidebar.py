@@ -41,6 +41,10 @@ class SectionList(OptionList):
         if info != before:  # called at every keystroke: redraw the list only when it changes
             self.replace_option_prompt(name, self._prompt(name))
 
+    @property
+    def dirty_count(self) -> int:
+        return sum(1 for info in self._info.values() if info["dirty"])
+
     def select_section(self, name: str) -> None:
         if name in self._info:
             self.highlighted = list(self._info).index(name)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from homepage_tui import model
 from homepage_tui.app.confirm import Choice, ConfirmModal
 from homepage_tui.app.entry_table import EntryTable
+from homepage_tui.app.git_status import GitStatusBar
 from homepage_tui.app.messages import FormEdited
 from homepage_tui.app.sidebar import SectionList
 from homepage_tui.app.year_chart import YearChart
@@ -83,6 +84,12 @@ class EditingMixin:
 
     def _mark(self, section: "Section") -> None:
         self.query_one(SectionList).update_section(section.name, count=len(section), dirty=section.dirty)
+        self.show_counts()
+
+    def show_counts(self) -> None:
+        """The status line's count of sections with unsaved edits (the sidebar's marks: asking each
+        section would join every large file's lines at each keystroke)."""
+        self.query_one(GitStatusBar).show_unsaved(self.query_one(SectionList).dirty_count)
 
     def _report(self, error: Exception | str) -> None:
         self.notify(str(error), title="Not done", severity="error", timeout=10)

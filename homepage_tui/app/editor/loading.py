@@ -112,6 +112,10 @@ class LoadingMixin:
         if message.reloaded:
             self._disk_ignored.pop(name, None)
             self._prompting.discard(name)
+            refresh = getattr(self.app, "refresh_git_status", None)
+            if refresh is not None:
+                refresh()  # the file changed on disk, so git's count of uncommitted files may have
+        self.show_counts()
         if self.shown_section is None and sidebar.current == name:
             self.show_section(name)
             if self.app.focused is None or self.app.focused is sidebar:
