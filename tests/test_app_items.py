@@ -63,3 +63,43 @@ async def test_status_bar_counts_unsaved_and_uncommitted_truthfully(site):
         await pilot.press("r")
         await settled(app, pilot)
         assert status(app) == "main ↑0 ↓0 · 0 unsaved · 3 uncommitted"
+
+
+def screen_rows(app) -> list[str]:
+    """The screen's text, row by row, from its SVG screenshot."""
+    import html
+    import re
+
+    rows: dict[float, list[str]] = {}
+    for m in re.finditer(r'<text[^>]*?y="([\d.]+)"[^>]*>([^<]*)</text>', app.export_screenshot()):
+        rows.setdefault(float(m.group(1)), []).append(html.unescape(m.group(2)).replace("\xa0", " "))
+    return ["".join(parts).rstrip("\n") for _, parts in sorted(rows.items())]
+
+
+async def footer_at(site, size, *keys) -> str:
+    app = HomepageApp(site, today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        await started(app, pilot)
+        await settled(app, pilot)
+        await pilot.press(*keys)
+        await pilot.pause()
+        return screen_rows(app)[-1]
+
+
+async def test_footer_shows_the_keys_that_matter_for_the_focused_pane(site):
+    """Item 10: at 120 columns `v` was cut off; at 80 `P`, `v`, `w` and the moves; the line ended
+    with a stray letter after the palette key."""
+    wide = await footer_at(site, (120, 40))
+    for key in ("a Add", "d Delete", "^s Save", "^z Undo", "P Publish", "v Review", "/ Filter", "s Sort",
+                "Move", "? Help"):
+        assert key in wide, (key, wide)
+    narrow = await footer_at(site, (80, 24))
+    for key in ("a Add", "^s Save", "^z Undo", "P Publish", "v Review"):
+        assert key in narrow, (key, narrow)
+    for line in (wide, narrow):
+        assert line.rstrip().endswith("^p palette"), line  # nothing cut, nothing after it
+    form = await footer_at(site, (80, 24), "enter")  # the form: typing keys are text there
+    assert "a Add" not in form and "P Publish" not in form
+    for key in ("esc", "^s Save", "^z Undo"):
+        assert key in form, (key, form)
+    assert form.rstrip().endswith("^p palette"), form

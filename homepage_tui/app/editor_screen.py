@@ -19,9 +19,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, OptionList, Static
+from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 
 from homepage_tui.app.browser_preview import BrowserPreviewMixin
+from homepage_tui import model
 from homepage_tui.app.editor.browsing import BrowsingMixin
 from homepage_tui.app.editor.disk import DiskMixin
 from homepage_tui.app.editor.editing import EditingMixin
@@ -31,6 +32,7 @@ from homepage_tui.app.editor.pasting import PastingMixin
 from homepage_tui.app.editor.previewing import PreviewingMixin
 from homepage_tui.app.editor.saving import SavingMixin
 from homepage_tui.app.entry_table import EntryTable
+from homepage_tui.app.fitted_footer import FittedFooter
 from homepage_tui.app.filter_bar import FilterBar
 from homepage_tui.app.forms import FORMS, EntryForm
 from homepage_tui.app.git_status import GitStatusBar
@@ -43,32 +45,48 @@ if TYPE_CHECKING:
     from homepage_tui.site import Site
 
 NARROW = 110  # below this width the preview takes the form's place instead of a column
+MOVE = Binding.Group("Move", compact=True)
 
 
 class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, SavingMixin, DiskMixin,
                    ExternalEditorMixin, PastingMixin, BrowserPreviewMixin, Screen):
-    # Ordered so that a narrow footer still shows what a new user needs first.
+    # The footer shows these in this order, so a narrow terminal keeps what matters first: the
+    # list's keys, saving, undo and publishing. While a field has the focus the one-letter keys
+    # are text, so they leave the footer (check_action) and the form's keys come first. Keys with
+    # show=False are in `?` help and the command palette.
     BINDINGS = [
-        Binding("n", "new_news", "News", id="new_news", tooltip="New news entry dated this month"),
         Binding("a", "add_entry", "Add", id="add_entry", tooltip="Add an entry to this section"),
-        Binding("b", "paste_bib", "Paste pub", id="paste_bib",
-                tooltip="Add publications from pasted BibTeX, DOIs or arXiv ids"),
+        Binding("d", "delete_entry", "Delete", id="delete_entry"),
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
         Binding("ctrl+z", "undo", "Undo", id="undo", priority=True),
-        Binding("ctrl+y,ctrl+shift+z", "redo", "Redo", id="redo", priority=True, key_display="^y"),
+        Binding("ctrl+y,ctrl+shift+z", "redo", "Redo", id="redo", priority=True, key_display="^y", show=False),
+        # The app's publish keys, listed here so that they come before the list's other keys.
+        Binding("P", "app.publish", "Publish", id="editor.publish",
+                tooltip="Save, commit the managed files and push"),
+        Binding("v", "app.review_publish", "Review", id="editor.review_publish",
+                tooltip="Save, then review the diff and the commit message before publishing"),
+        Binding("question_mark", "app.help", "Help", id="editor.help", key_display="?"),
         Binding("slash", "filter", "Filter", id="filter", key_display="/"),
-        Binding("p", "toggle_preview", "Preview", id="toggle_preview"),
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("d", "delete_entry", "Delete", id="delete_entry"),
         Binding("s", "sort", "Sort", id="sort", tooltip="Sort by date, newest first"),
-        Binding("ctrl+up", "move_up", "Move up", id="move_up", key_display="^↑"),
-        Binding("ctrl+down", "move_down", "Move down", id="move_down", key_display="^↓"),
-        Binding("W", "toggle_whole_page", "Page", id="toggle_whole_page", tooltip="Preview the whole page"),
+        Binding("ctrl+up", "move_up", "Move up", id="move_up", key_display="^↑", group=MOVE),
+        Binding("ctrl+down", "move_down", "Move down", id="move_down", key_display="^↓", group=MOVE),
+        Binding("n", "new_news", "News", id="new_news", tooltip="New news entry dated this month"),
+        Binding("b", "paste_bib", "Paste pub", id="paste_bib",
+                tooltip="Add publications from pasted BibTeX, DOIs or arXiv ids"),
+        Binding("p", "toggle_preview", "Preview", id="toggle_preview"),
         Binding("w", "browser_preview", "Browser", id="browser_preview",
                 tooltip="Serve the page to a web browser on 127.0.0.1, reloaded as you type"),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("W", "toggle_whole_page", "Page", id="toggle_whole_page", tooltip="Preview the whole page",
+                show=False),
         Binding("e", "open_in_editor", "$EDITOR", id="open_in_editor",
-                tooltip="Open the entry's file at its line in your text editor"),
+                tooltip="Open the entry's file at its line in your text editor", show=False),
     ]
+    # Actions on one-letter keys: while a text field has the focus those keys type, so the footer
+    # leaves them out (they stay in the palette).
+    LETTER_ACTIONS = frozenset({"add_entry", "delete_entry", "filter", "sort", "new_news", "paste_bib",
+                                "toggle_preview", "browser_preview", "quit", "toggle_whole_page",
+                                "open_in_editor"})
 
     def __init__(self, root: Path, today, **kwargs):
         super().__init__(**kwargs)
@@ -113,7 +131,7 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
                             yield form_class(id=f"form-{kind}", classes="entry-form")
                 yield PreviewPane(id="preview")
         yield GitStatusBar()
-        yield Footer(compact=True)
+        yield FittedFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#filter").display = False
@@ -197,7 +215,17 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
         self.query_one(EntryTable).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.LETTER_ACTIONS and typing_in(self.app.focused):
+            return False
+        if action == "paste_bib":
+            section = self.session.section
+            return section is not None and section.type == model.PUBLICATIONS
         if action in ("new_news", "add_entry", "delete_entry", "move_up", "move_down", "sort", "save", "undo",
                       "redo"):
             return self.site is not None
         return True
+
+
+def typing_in(widget: object) -> bool:
+    """True when `widget` takes typed letters as text (a field of the form, the filter line)."""
+    return isinstance(widget, (Input, TextArea)) and not getattr(widget, "read_only", False)

@@ -107,6 +107,19 @@ class HomepageApp(PublishActions, App[int]):
         elif len(self.screen_stack) == 1 or not isinstance(self.screen_stack[0], EditorScreen):
             self.exit(return_code=0)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Publish and help are one-letter keys: not offered while a text field types them; publish
+        not before a site with content is open (there is nothing it could commit)."""
+        from homepage_tui.app.editor_screen import typing_in
+
+        if action in ("publish", "review_publish", "help") and typing_in(self.focused):
+            return False
+        if action in ("publish", "review_publish"):
+            editor = self.screen_stack[0] if self.screen_stack else None
+            site = getattr(editor, "site", None)
+            return site is not None and site.content_dir.is_dir()
+        return True
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
             if command.title != "Quit":  # the editor's own Quit asks about unsaved changes
