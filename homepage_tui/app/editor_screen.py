@@ -60,12 +60,13 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
         Binding("ctrl+z", "undo", "Undo", id="undo", priority=True),
         Binding("ctrl+y,ctrl+shift+z", "redo", "Redo", id="redo", priority=True, key_display="^y", show=False),
-        # The app's publish keys, listed here so that they come before the list's other keys.
-        Binding("P", "app.publish", "Publish", id="editor.publish",
+        # The app's publish and help keys, listed here so that they come before the list's other
+        # keys; the same ids, so that a keymap that moves the app's key moves these too.
+        Binding("P", "app.publish", "Publish", id="publish",
                 tooltip="Save, commit the managed files and push"),
-        Binding("v", "app.review_publish", "Review", id="editor.review_publish",
+        Binding("v", "app.review_publish", "Review", id="review_publish",
                 tooltip="Save, then review the diff and the commit message before publishing"),
-        Binding("question_mark", "app.help", "Help", id="editor.help", key_display="?"),
+        Binding("question_mark", "app.help", "Help", id="app.help", key_display="?"),
         Binding("slash", "filter", "Filter", id="filter", key_display="/"),
         Binding("s", "sort", "Sort", id="sort", tooltip="Sort by date, newest first"),
         Binding("ctrl+up", "move_up", "Move up", id="move_up", key_display="^↑", group=MOVE),
