@@ -7,11 +7,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
-
-from ruamel.yaml import YAML
 
 from . import model
 from .errors import ContentError, HomepageError, SiteError, ValidationError
@@ -19,43 +16,12 @@ from .pagecheck import ensure_safe
 from .regions import find_regions, replace_regions
 from .render import SectionStyle, render_entries, select_entries
 from .section import Section
+from .settings import DEFAULT_PAGE, Settings  # noqa: F401 - DEFAULT_PAGE: commands import it from here
 from .store import ContentFile, atomic_write, read_text
 
 CONTENT_DIR = "content"
 SETTINGS_FILE = "site.yml"
-DEFAULT_PAGE = "_pages/about.md"
 INCLUDE_RE = re.compile(r"\{%-?\s*include_relative\s+([^\s%]+)\s*-?%\}")
-
-
-@dataclass
-class Settings:
-    """content/site.yml: the user's names, the page, and each section's type and style."""
-
-    names: list[str] = field(default_factory=list)
-    page: str = DEFAULT_PAGE
-    sections: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-    @classmethod
-    def load(cls, path: Path) -> "Settings":
-        if not path.exists():
-            return cls()
-        text, _ = read_text(path)
-        try:
-            data = YAML(typ="safe").load(text) or {}
-        except Exception as exc:  # ruamel raises several error types; all mean the same here
-            mark = getattr(exc, "problem_mark", None)
-            where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-            raise ContentError(f"{where}: {getattr(exc, 'problem', None) or 'invalid YAML'}") from None
-        if not isinstance(data, dict):
-            raise ContentError(f"{path}:1: expected settings (names:, page:, sections:)")
-        names = data.get("names") or []
-        if isinstance(names, str):
-            names = [names]
-        sections = data.get("sections") or {}
-        if not isinstance(sections, dict):
-            raise ContentError(f"{path}: `sections` must map a section name to its settings")
-        return cls(names=[str(n) for n in names], page=str(data.get("page") or DEFAULT_PAGE),
-                   sections={str(k): dict(v or {}) for k, v in sections.items()})
 
 
 class Site:
