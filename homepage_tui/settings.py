@@ -20,10 +20,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import model
 from .errors import ContentError
+from .layout import DEFAULT_PAGE
 from .store.fastload import NotFast, _Composer, _scalar
 from .store.files import read_text
 
-DEFAULT_PAGE = "_pages/about.md"
 
 
 @dataclass

@@ -16,11 +16,10 @@ from .pagecheck import ensure_safe
 from .regions import find_regions, replace_regions
 from .render import SectionStyle, render_entries, select_entries
 from .section import Section
-from .settings import DEFAULT_PAGE, Settings  # noqa: F401 - DEFAULT_PAGE: commands import it from here
+from .layout import CONTENT_DIR, DEFAULT_PAGE, SETTINGS_FILE  # noqa: F401 - imported from here by others
+from .settings import Settings
 from .store import ContentFile, atomic_write, read_text
 
-CONTENT_DIR = "content"
-SETTINGS_FILE = "site.yml"
 INCLUDE_RE = re.compile(r"\{%-?\s*include_relative\s+([^\s%]+)\s*-?%\}")
 
 

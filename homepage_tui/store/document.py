@@ -24,10 +24,6 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
 from ..errors import ContentError
 from .fastload import FastFile, NotFast, fast_load
 from .values import TEXT_FIELDS, _copy_plain, _fallback, _types_match, styled_value, to_plain
@@ -35,7 +31,14 @@ from .values import TEXT_FIELDS, _copy_plain, _fallback, _types_match, styled_va
 DELETE = object()  # sentinel: `set_fields(i, {"key": DELETE})` removes the key
 
 
-def _new_yaml(mapping: int = 2, sequence: int = 4, offset: int = 2) -> YAML:
+# ruamel.yaml is imported where an edit needs it, not at the top: reading and checking content
+# (the command line's check, render, preview) never builds a round-trip node. Its containers
+# subclass dict and list, which is what the isinstance checks below test.
+
+
+def _new_yaml(mapping: int = 2, sequence: int = 4, offset: int = 2) -> Any:
+    from ruamel.yaml import YAML
+
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 1_000_000  # never wrap a user's long line
@@ -47,7 +50,7 @@ def _new_yaml(mapping: int = 2, sequence: int = 4, offset: int = 2) -> YAML:
 _LOADERS = threading.local()
 
 
-def _loader() -> YAML:
+def _loader() -> Any:
     """This thread's parser: a YAML instance keeps its reader and scanner between calls, so two
     threads sharing one (the app's loading worker and the UI thread parsing an edit) break both."""
     yaml = getattr(_LOADERS, "yaml", None)
@@ -63,6 +66,8 @@ def parse_yaml(text: str, source: str = "<text>") -> Any:
     The cyclic garbage collector is paused during the parse: ruamel allocates hundreds of
     thousands of objects for a 2,000-entry file and leaves no cycles behind, so the collections
     it would trigger only re-walk the heap (10-30% of the load, more in the app's larger heap)."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -109,14 +114,14 @@ class Piece:
         self.origin = origin  # line of body[0] in the text `data`'s positions (.lc) refer to
         # `data` as plain Python data, made on first use; cleared when the body is replaced
         self.cached_plain = cached_plain
-        self.mapping = isinstance(data, CommentedMap) if data is not _UNPARSED else mapping
+        self.mapping = isinstance(data, dict) if data is not _UNPARSED else mapping
         self.source = source
 
     @property
     def data(self) -> Any:
         if self._data is _UNPARSED:
             parsed = parse_yaml("".join(self.body), self.source)
-            if not isinstance(parsed, CommentedSeq) or len(parsed) != 1:
+            if not isinstance(parsed, list) or len(parsed) != 1:
                 raise ContentError(f"{self.source}: an entry could not be read on its own; nothing was changed")
             self._data = parsed[0]
             self.origin = 0  # positions refer to the body alone
@@ -125,7 +130,7 @@ class Piece:
     @data.setter
     def data(self, value: Any) -> None:
         self._data = value
-        self.mapping = isinstance(value, CommentedMap)
+        self.mapping = isinstance(value, dict)
 
     def __repr__(self) -> str:
         return f"Piece(lead={self.lead!r}, body={self.body!r})"
@@ -173,20 +178,18 @@ class YamlDocument:
             self._cut_fast(text, fast)
         else:
             root = parse_yaml(text, source)
-            if root is None:
-                root = CommentedSeq()
-            if not isinstance(root, CommentedSeq):
+            if root is not None and not isinstance(root, list):
                 raise ContentError(f"{source}:1:1: expected a list of entries (lines starting with '- ')")
-            self._cut_ruamel(text, root)
+            self._cut_ruamel(text, root if root is not None else [])
         if self.text() != (("\ufeff" if self.had_bom else "") + text).replace("\n", self.newline):
             # Should not happen; never write a file we could not reassemble exactly.
             self.readonly_reason = "its layout could not be split into entries"
 
     # ---------------------------------------------------------------- loading
 
-    def _cut_ruamel(self, text: str, root: CommentedSeq) -> None:
+    def _cut_ruamel(self, text: str, root: list) -> None:
         positions = [tuple(root.lc.item(i)) for i in range(len(root))]
-        self._cut(text, positions, bool(root.fa.flow_style()),
+        self._cut(text, positions, bool(root and root.fa.flow_style()),
                   lambda i, body, start: Piece(lead=[], body=body, data=root[i], origin=start, source=self.source),
                   lambda: self._detect_nested(root))
 
@@ -271,19 +274,19 @@ class YamlDocument:
             return [], lead
         return [], []
 
-    def _detect_nested(self, root: CommentedSeq) -> None:
+    def _detect_nested(self, root: list) -> None:
         """Find the nested mapping/sequence indentation from the first example in the file."""
         st = self.style
         found_map = found_seq = False
         for item in root:
-            if not isinstance(item, CommentedMap):
+            if not isinstance(item, dict):
                 continue
             for key, value in item.items():
                 kcol = item.lc.key(key)[1]
-                if not found_map and isinstance(value, CommentedMap) and len(value) and not value.fa.flow_style():
+                if not found_map and isinstance(value, dict) and len(value) and not value.fa.flow_style():
                     st.mapping = value.lc.key(next(iter(value)))[1] - kcol
                     found_map = st.mapping > 0
-                if not found_seq and isinstance(value, CommentedSeq) and len(value) and not value.fa.flow_style():
+                if not found_seq and isinstance(value, list) and len(value) and not value.fa.flow_style():
                     line, col = value.lc.item(0)
                     text = self._line_at(line)
                     dash = text.rfind("-", 0, col)
@@ -338,7 +341,7 @@ class YamlDocument:
         """1-based line of `key` in entry `index` (the entry's line when the key is absent)."""
         data = self.pieces[index].data
         base = self.entry_line(index)
-        if isinstance(data, CommentedMap) and key in data:
+        if isinstance(data, dict) and key in data:
             try:
                 return base + data.lc.key(key)[0] - self._body_origin(index)
             except (TypeError, KeyError):
@@ -351,12 +354,12 @@ class YamlDocument:
     def source_text(self, index: int, key: str) -> str | None:
         """The text a plain scalar was written as (2024.10, not the float 2024.1)."""
         data = self.pieces[index].data
-        if not isinstance(data, CommentedMap) or key not in data:
+        if not isinstance(data, dict) or key not in data:
             return None
         value = data[key]
         if isinstance(value, str):
             return str(value)
-        if isinstance(value, (CommentedMap, CommentedSeq)):
+        if isinstance(value, (dict, list)):
             return None
         try:
             line, col = data.lc.value(key)
@@ -400,7 +403,7 @@ class YamlDocument:
                 f"{self.source}: not edited, because {self.readonly_reason}; "
                 "fix that in a text editor and reload (the file was left as it is)")
 
-    def _yaml(self) -> YAML:
+    def _yaml(self) -> Any:
         st = self.style
         return _new_yaml(st.mapping, st.sequence, st.offset)
 
@@ -411,7 +414,7 @@ class YamlDocument:
         self._check_editable()
         piece = self.pieces[index]
         data = piece.data
-        if not isinstance(data, CommentedMap):
+        if not isinstance(data, dict):
             raise ContentError(f"{self.source}:{self.entry_line(index)}: this entry is not a mapping of fields")
         current = self.plain(index)
         changes = {k: v for k, v in updates.items()
@@ -445,7 +448,7 @@ class YamlDocument:
         self._replace_body(index, body)
         return True
 
-    def _field_spans(self, data: CommentedMap, body: list[str], origin: int) -> dict[str, tuple[int, int]]:
+    def _field_spans(self, data: Any, body: list[str], origin: int) -> dict[str, tuple[int, int]]:
         keys = list(data)
         starts = [data.lc.key(k)[0] - origin for k in keys]
         spans = {}
@@ -459,9 +462,9 @@ class YamlDocument:
             spans[key] = (start, end)
         return spans
 
-    def _eol_comment(self, data: CommentedMap, key: str) -> str | None:
+    def _eol_comment(self, data: Any, key: str) -> str | None:
         value = data.get(key)
-        if isinstance(value, (CommentedMap, CommentedSeq)):
+        if isinstance(value, (dict, list)):
             return None
         token = (data.ca.items.get(key) or [None, None, None])[2]
         if token is None or not token.value.lstrip(" ").startswith("#"):
@@ -469,6 +472,8 @@ class YamlDocument:
         return token.value.split("\n", 1)[0].strip()
 
     def _dump_field(self, key: str, value: Any, old: Any, key_col: int, eol: str | None = None) -> list[str]:
+        from ruamel.yaml.comments import CommentedMap
+
         node = styled_value(key, value, old)
         for attempt in (node, _fallback(value)):
             text = self._dump(CommentedMap([(key, attempt)]))
@@ -491,7 +496,7 @@ class YamlDocument:
     def _replace_body(self, index: int, body: list[str]) -> None:
         text = "".join(body)
         parsed = parse_yaml(text, self.source)
-        if not isinstance(parsed, CommentedSeq) or len(parsed) != 1:
+        if not isinstance(parsed, list) or len(parsed) != 1:
             raise ContentError(f"{self.source}: an edit did not produce exactly one entry; nothing was written")
         piece = self.pieces[index]
         piece.body = body
@@ -505,6 +510,7 @@ class YamlDocument:
         keys = [k for k in order if k in fields and fields[k] is not DELETE]
         keys += [k for k in fields if k not in order and fields[k] is not DELETE]
         wanted = {k: fields[k] for k in keys}
+        from ruamel.yaml.comments import CommentedMap
         st = self.style
         dash = " " * st.dash_col + "-" + " " * (st.key_col - st.dash_col - 1)
         # The user's styles first; every string double-quoted if that does not read back the same.
