@@ -71,6 +71,11 @@ class Section:
         doc = self.file.doc
         return [doc.plain(i) for i in range(len(doc))]
 
+    def entries_view(self) -> list[dict[str, Any]]:
+        """Every entry's plain data without copying it: read it, never change it (rendering)."""
+        doc = self.file.doc
+        return [doc.plain_view(i) for i in range(len(doc))]
+
     def entry(self, index: int) -> dict[str, Any]:
         return self.file.doc.plain(index)
 

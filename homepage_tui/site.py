@@ -150,13 +150,13 @@ class Site:
         if name not in self.section_names() and not self.section_path(name).exists():
             raise SiteError(f"{self.page_path}: region {name!r} has no content file {self.section_path(name)}")
         section = self.section(name)
-        entries = select_entries(section.entries, selector or {}, list(claimed))
+        entries = select_entries(section.entries_view(), selector or {}, list(claimed))
         return render_entries(entries, section.style, self.settings.names)
 
     def render_section_preview(self, name: str) -> str:
         """The markdown of a whole section (all regions' entries), for previews."""
         section = self.section(name)
-        return render_entries(section.entries, section.style, self.settings.names)
+        return render_entries(section.entries_view(), section.style, self.settings.names)
 
     def checked_pages(self) -> dict[Path, tuple[str, str]]:
         """rendered_pages(), refused (SiteError) when a new text would break its page: other
