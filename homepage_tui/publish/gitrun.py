@@ -53,7 +53,35 @@ def open_repo(root: str | os.PathLike[str]) -> Repo:
     except (InvalidGitRepositoryError, NoSuchPathError):
         raise NotARepositoryError(os.fspath(root)) from None
     repo.git.update_environment(**GIT_LOCALE)
+    _share_version(repo)
     return repo
+
+
+_VERSION: dict[str, object] = {}
+
+
+def _share_version(repo: Repo) -> None:
+    """Hand GitPython the git version learnt by an earlier Repo of this process.
+
+    GitPython runs `git version` before every push or fetch with progress, once per Repo it
+    makes (its cache is per Git instance), and publish opens a Repo per action: a process spawn
+    per publish for a number that does not change while we run. remember_version keeps the first
+    answer; this gives it to every later Git instance (GitPython's own cache fields; if they are
+    ever renamed, this does nothing and GitPython asks git as before)."""
+    git_cmd = repo.git
+    token = getattr(type(git_cmd), "_refresh_token", None)
+    if token is not None and _VERSION.get("token") is token and hasattr(git_cmd, "_version_info_token"):
+        git_cmd._version_info = _VERSION["info"]
+        git_cmd._version_info_token = token
+
+
+def remember_version(repo: Repo) -> None:
+    """After a push or fetch (which made GitPython ask): keep its answer for the next Repo."""
+    git_cmd = repo.git
+    token = getattr(git_cmd, "_version_info_token", None)
+    info = getattr(git_cmd, "_version_info", None)
+    if info and token is not None and token is getattr(type(git_cmd), "_refresh_token", None):
+        _VERSION["info"], _VERSION["token"] = info, token
 
 
 def resolve(repo: Repo, ref: str = "HEAD") -> str | None:
