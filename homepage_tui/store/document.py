@@ -103,11 +103,12 @@ class Piece:
     """One entry of the root list: its leading comments, its body, and its ruamel node (`data`),
     parsed from the body's own lines the first time it is asked for."""
 
-    __slots__ = ("lead", "body", "_data", "origin", "cached_plain", "mapping", "source")
+    __slots__ = ("_lead", "_body", "_text", "_data", "origin", "cached_plain", "mapping", "source")
 
     def __init__(self, lead: list[str], body: list[str], data: Any = _UNPARSED, origin: int = 0,
                  cached_plain: dict[str, Any] | None = None, mapping: bool | None = None,
                  source: str = "<text>"):
+        self._text: str | None = None
         self.lead = lead
         self.body = body
         self._data = data
@@ -116,6 +117,32 @@ class Piece:
         self.cached_plain = cached_plain
         self.mapping = isinstance(data, dict) if data is not _UNPARSED else mapping
         self.source = source
+
+    # lead and body are replaced, never changed in place: their joined text is kept until then,
+    # so that writing a 20,000-entry file joins 20,000 strings, not 200,000 lines
+    @property
+    def lead(self) -> list[str]:
+        return self._lead
+
+    @lead.setter
+    def lead(self, lines: list[str]) -> None:
+        self._lead = lines
+        self._text = None
+
+    @property
+    def body(self) -> list[str]:
+        return self._body
+
+    @body.setter
+    def body(self, lines: list[str]) -> None:
+        self._body = lines
+        self._text = None
+
+    def text(self) -> str:
+        """The entry's lines as written: its leading comments, then its body."""
+        if self._text is None:
+            self._text = "".join(self._lead) + "".join(self._body)
+        return self._text
 
     @property
     def data(self) -> Any:
@@ -316,10 +343,12 @@ class YamlDocument:
         return bool(self.pieces[index].mapping)
 
     def text(self) -> str:
-        out: list[str] = list(self.header)
+        out: list[str] = ["".join(self.header)]
         for sep, piece in zip(self.seps, self.pieces):
-            out += sep + piece.lead + piece.body
-        out += self.trailer
+            if sep:
+                out.append("".join(sep))
+            out.append(piece.text())
+        out.append("".join(self.trailer))
         text = "".join(out)
         if not self.final_newline and text.endswith("\n"):
             text = text[:-1]
