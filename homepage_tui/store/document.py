@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 from ..errors import ContentError
-from .fastload import FastFile, NotFast, fast_load
-from .values import TEXT_FIELDS, _copy_plain, _fallback, _types_match, styled_value, to_plain
+from .fastload import FastFile, NotFast, fast_load, text_entry
+from .values import ALWAYS_QUOTED, TEXT_FIELDS, _copy_plain, _fallback, _types_match, styled_value, to_plain
 
 DELETE = object()  # sentinel: `set_fields(i, {"key": DELETE})` removes the key
 
@@ -547,9 +547,13 @@ class YamlDocument:
         keys = [k for k in order if k in fields and fields[k] is not DELETE]
         keys += [k for k in fields if k not in order and fields[k] is not DELETE]
         wanted = {k: fields[k] for k in keys}
-        from ruamel.yaml.comments import CommentedMap
         st = self.style
         dash = " " * st.dash_col + "-" + " " * (st.key_col - st.dash_col - 1)
+        fast = self._text_entry_body(keys, wanted, dash)
+        if fast is not None:
+            return fast
+        from ruamel.yaml.comments import CommentedMap
+
         # The user's styles first; every string double-quoted if that does not read back the same.
         for styled in (lambda k: styled_value(k, fields[k], None), lambda k: _fallback(fields[k])):
             lines = self._dump(CommentedMap((k, styled(k)) for k in keys)).splitlines(keepends=True)
@@ -561,6 +565,30 @@ class YamlDocument:
             if to_plain(parsed[0]) == to_plain(wanted) and _types_match(parsed[0], wanted):
                 return out
         raise ContentError(f"{self.source}: the new entry could not be written so that it reads back the same")
+
+    def _text_entry_body(self, keys: list[str], wanted: dict[str, Any], dash: str) -> list[str] | None:
+        """A new entry of one-line text fields (a news item from `add-news`) written by libyaml's
+        emitter, so that adding one does not load ruamel.yaml; None when a field is anything
+        else or the lines do not read back exactly (then ruamel writes it, as for any edit)."""
+        if not keys or not all(isinstance(v, str) and "\n" not in v and "\r" not in v for v in wanted.values()):
+            return None
+        import yaml
+
+        tag = "tag:yaml.org,2002:str"
+        node = yaml.MappingNode("tag:yaml.org,2002:map", [
+            (yaml.ScalarNode(tag, k), yaml.ScalarNode(tag, wanted[k], style="'" if k in ALWAYS_QUOTED else None))
+            for k in keys], flow_style=False)
+        try:
+            text = yaml.serialize(node, Dumper=yaml.SafeDumper, allow_unicode=True, width=1_000_000)
+        except yaml.YAMLError:
+            return None
+        lines = text.splitlines(keepends=True)
+        if len(lines) != len(keys):
+            return None
+        out = [dash + lines[0]] + [" " * self.style.key_col + ln for ln in lines[1:]]
+        if text_entry("".join(out)) != wanted:
+            return None
+        return out
 
     def _typical_sep(self) -> list[str]:
         seps = [tuple(s) for s in self.seps[1:]]
@@ -575,8 +603,12 @@ class YamlDocument:
         # a sibling's key order (its plain copy: no need to parse its node for that)
         like = self.plain(near) if self.pieces and self.is_mapping(near) else None
         body = self.entry_body(fields, like)
-        parsed = parse_yaml("".join(body), self.source)
-        piece = Piece(lead=[], body=body, data=parsed[0], source=self.source)
+        plain = text_entry("".join(body))
+        if plain is not None:  # its node is parsed when it is first edited, as for a loaded entry
+            piece = Piece(lead=[], body=body, cached_plain=plain, mapping=True, source=self.source)
+        else:
+            parsed = parse_yaml("".join(body), self.source)
+            piece = Piece(lead=[], body=body, data=parsed[0], source=self.source)
         sep = self._typical_sep() or ([] if not self.pieces else [])
         if not self.pieces and self.header and not _is_blank(self.header[-1]):
             sep = []

@@ -208,3 +208,25 @@ def _nested_style(root: SequenceNode, text: str) -> tuple[int | None, tuple[int,
             if mapping is not None and sequence is not None:
                 return mapping, sequence
     return mapping, sequence
+
+
+def text_entry(text: str) -> dict[str, str] | None:
+    """The one entry of `text` when every one of its fields reads back as text under ruamel's
+    rules (no number, date or null read from a plain scalar); None otherwise."""
+    try:
+        root = _Composer(text).get_single_node()
+    except YAMLError:
+        return None
+    if not isinstance(root, SequenceNode) or len(root.value) != 1 or not isinstance(root.value[0], MappingNode):
+        return None
+    out: dict[str, str] = {}
+    try:
+        for key_node, value_node in root.value[0].value:
+            key = _key(key_node, set())
+            value = _scalar(value_node) if isinstance(value_node, ScalarNode) else None
+            if not isinstance(value, str) or key in out:
+                return None
+            out[key] = value
+    except NotFast:
+        return None
+    return out
