@@ -528,7 +528,12 @@ class YamlDocument:
     def _dump(self, data: Any) -> str:
         buf = io.StringIO()
         self._yaml().dump(data, buf)
-        return buf.getvalue()
+        text = buf.getvalue()
+        # A last scalar that keeps its trailing newlines (|+) makes ruamel end the document with
+        # `...`: meaningless inside an entry (and invalid once indented), so it goes.
+        if text.endswith("\n...\n"):
+            text = text[:-4]
+        return text
 
     def _replace_body(self, index: int, body: list[str]) -> None:
         text = "".join(body)
