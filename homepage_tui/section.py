@@ -106,6 +106,11 @@ class Section:
         """Make entry `index` exactly `fields`: keys it no longer has are removed."""
         self._checked(fields)
         current = self.entry(index)
+        first = next(iter(current), None)
+        if first is not None and first not in fields:
+            # The entry's first key goes (a raw entry made typed): write the entry anew.
+            self.file.doc.replace_entry(index, fields)
+            return True
         updates: dict[str, Any] = dict(fields)
         for key in current:
             if key not in fields:

@@ -623,6 +623,13 @@ class YamlDocument:
             self.seps.insert(index, sep)
         self.pieces.insert(index, piece)
 
+    def replace_entry(self, index: int, fields: Mapping[str, Any]) -> None:
+        """Write entry `index` anew as exactly `fields` (e.g. a raw entry made typed: its first key
+        goes, which set_fields cannot do); its leading comments and separators stay."""
+        self._check_editable()
+        like = self.plain(index) if self.is_mapping(index) else None
+        self._replace_body(index, self.entry_body(fields, like))
+
     def delete(self, index: int) -> None:
         """Remove entry `index` with its own leading comments; every other comment stays."""
         self._check_editable()
