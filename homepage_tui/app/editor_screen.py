@@ -28,6 +28,7 @@ from homepage_tui.app.editor.external import ExternalEditorMixin
 from homepage_tui.app.editor.loading import LoadingMixin
 from homepage_tui.app.editor.pasting import PastingMixin
 from homepage_tui.app.editor.previewing import PreviewingMixin
+from homepage_tui.app.editor.retyping import RetypingMixin
 from homepage_tui.app.editor.saving import SavingMixin
 from homepage_tui.app.entry_table import EntryTable
 from homepage_tui.app.filter_bar import FilterBar
@@ -45,7 +46,7 @@ NARROW = 110  # below this width the preview takes the form's place instead of a
 
 
 class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, SavingMixin, DiskMixin,
-                   ExternalEditorMixin, PastingMixin, BrowserPreviewMixin, Screen):
+                   ExternalEditorMixin, PastingMixin, BrowserPreviewMixin, RetypingMixin, Screen):
     # Ordered so that a narrow footer still shows what a new user needs first.
     BINDINGS = [
         Binding("n", "new_news", "News", id="new_news", tooltip="New news entry dated this month"),
@@ -64,6 +65,8 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
         Binding("W", "toggle_whole_page", "Page", id="toggle_whole_page", tooltip="Preview the whole page"),
         Binding("w", "browser_preview", "Browser", id="browser_preview",
                 tooltip="Serve the page to a web browser on 127.0.0.1, reloaded as you type"),
+        Binding("t", "type_raw", "Make typed", id="type_raw",
+                tooltip="Turn this raw entry into a typed one when its text parses (shown first)"),
         Binding("e", "open_in_editor", "$EDITOR", id="open_in_editor",
                 tooltip="Open the entry's file at its line in your text editor"),
     ]
@@ -190,6 +193,8 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
         self.query_one(EntryTable).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "type_raw":  # only while a raw entry is in the form
+            return getattr(self, "form_kind", None) == "raw"
         if action in ("new_news", "add_entry", "delete_entry", "move_up", "move_down", "sort", "save", "undo"):
             return self.site is not None
         return True
