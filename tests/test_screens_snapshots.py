@@ -9,6 +9,7 @@ at the SVGs in tests/__snapshots__/ before committing them."""
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import shutil
 from pathlib import Path
 
@@ -26,14 +27,25 @@ RAW_LINE = "- raw: '* **2024.07** A hand-written item about our workshop'\n"
 
 @pytest.fixture
 def root(tmp_path) -> Path:
-    shutil.rmtree(FIXED, ignore_errors=True)
-    FIXED.mkdir(parents=True)
-    yield make_demo(FIXED / "site").root
-    shutil.rmtree(FIXED, ignore_errors=True)
+    return make_demo(tmp_path / "site").root
+
+
+@pytest.fixture
+def fixed_root() -> Path:
+    """The demo in FIXED, for screens that show a path. Test runs on one machine may overlap
+    (several suites at once): a lock file gives the folder to one test at a time."""
+    FIXED.parent.mkdir(parents=True, exist_ok=True)
+    with open(FIXED.parent / (FIXED.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        shutil.rmtree(FIXED, ignore_errors=True)
+        FIXED.mkdir()
+        yield make_demo(FIXED / "site").root
+        shutil.rmtree(FIXED, ignore_errors=True)
 
 
 def app_for(root: Path) -> HomepageApp:
-    return HomepageApp(root, today=TODAY, settings_path=FIXED / "config.toml")
+    # The settings file (none) is named on the help screen: beside the site, so fixed with it.
+    return HomepageApp(root, today=TODAY, settings_path=root.parent / "config.toml")
 
 
 async def settle(pilot) -> None:
@@ -105,18 +117,18 @@ def test_publish_review(snap_compare, root):
                         run_before=keys("down", "enter", "tab", "tab", "end", *" Camera-ready.", "escape", "v"))
 
 
-def test_help_screen(snap_compare, root):
-    assert snap_compare(app_for(root), terminal_size=WIDE, run_before=keys("question_mark"))
+def test_help_screen(snap_compare, fixed_root):
+    assert snap_compare(app_for(fixed_root), terminal_size=WIDE, run_before=keys("question_mark"))
 
 
-def test_help_screen_small_terminal(snap_compare, root):
-    assert snap_compare(app_for(root), terminal_size=SMALL, run_before=keys("question_mark"))
+def test_help_screen_small_terminal(snap_compare, fixed_root):
+    assert snap_compare(app_for(fixed_root), terminal_size=SMALL, run_before=keys("question_mark"))
 
 
-def test_a_section_whose_file_cannot_be_read(snap_compare, root):
-    awards = root / "content" / "awards.yml"
+def test_a_section_whose_file_cannot_be_read(snap_compare, fixed_root):
+    awards = fixed_root / "content" / "awards.yml"
     awards.write_text(awards.read_text() + "- year: '2024\n  title: [unclosed\n")
-    assert snap_compare(app_for(root), terminal_size=WIDE, run_before=keys("left", "down", "down"))
+    assert snap_compare(app_for(fixed_root), terminal_size=WIDE, run_before=keys("left", "down", "down"))
 
 
 def test_import_screen(snap_compare, root):
