@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable, Mapping, Sequence
 
 from . import model
@@ -152,8 +153,21 @@ def escape_markers(text: str) -> str:
 
 def safe_inline(value: Any) -> str:
     """A one-line field: newlines become spaces, then Liquid, markers and HTML are made safe."""
-    text = " ".join(model.text_of(value).split("\n"))
-    text = escape_markers(balance_html(escape_liquid(text)))
+    return _safe_inline_text(value if type(value) is str else model.text_of(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _safe_inline_text(text: str) -> str:
+    # Cached: a page repeats the same authors, venues and link names hundreds of times. Each
+    # step runs only when its character is there (most fields have neither `{` nor `<`).
+    if "\n" in text:
+        text = " ".join(text.split("\n"))
+    if "{" in text:
+        text = escape_liquid(text)
+    if "<" in text:
+        text = balance_html(text)
+    if "homepage-tui:" in text:
+        text = escape_markers(text)
     if text.lstrip()[:1] in ("#", ">"):
         text = "\\" + text.lstrip()
     return text
@@ -194,33 +208,42 @@ def _has_value(value: Any) -> bool:
     return model.text_of(value).strip() != ""
 
 
+@lru_cache(maxsize=256)
+def _template_parts(template: str) -> tuple[tuple[str, str, str, str | None, str], ...]:
+    """A template cut once into (text before, mark, name, filter, placeholder as written), the
+    last part's name empty: the same few templates fill thousands of entries."""
+    parts = []
+    pos = 0
+    for m in PLACEHOLDER_RE.finditer(template):
+        parts.append((template[pos:m.start()], m.group(1), m.group(2), m.group(3), m.group(0)))
+        pos = m.end()
+    parts.append((template[pos:], "", "", None, ""))
+    return tuple(parts)
+
+
 def fill(template: str, values: Mapping[str, Any], formatter) -> str:
     """Expand `template`: `formatter(name, filter)` gives a placeholder's text."""
     out: list[str] = []
     stack: list[tuple[str, bool]] = []  # (field, keep) for open conditionals
+    dropped = 0  # how many open conditionals hide their text
 
-    def keeping() -> bool:
-        return all(keep for _, keep in stack)
-
-    pos = 0
-    for m in PLACEHOLDER_RE.finditer(template):
-        if keeping():
-            out.append(template[pos:m.start()])
-        pos = m.end()
-        mark, name, filt = m.group(1), m.group(2), m.group(3)
-        if mark == "?":
-            stack.append((name, _has_value(values.get(name))))
-        elif mark == "!":
-            stack.append((name, not _has_value(values.get(name))))
+    for before, mark, name, filt, whole in _template_parts(template):
+        keeping = not dropped
+        if keeping:
+            out.append(before)
+        if not name:
+            break
+        if mark == "?" or mark == "!":
+            keep = _has_value(values.get(name)) == (mark == "?")
+            stack.append((name, keep))
+            dropped += not keep
         elif mark == "/":
             if stack and stack[-1][0] == name:
-                stack.pop()
-            elif keeping():
-                out.append(m.group(0))
-        elif keeping():
+                dropped -= not stack.pop()[1]
+            elif keeping:
+                out.append(whole)
+        elif keeping:
             out.append(formatter(name, filt))
-    if keeping():
-        out.append(template[pos:])
     return "".join(out)
 
 
@@ -231,6 +254,7 @@ def with_period(text: str) -> str:
     return text + "."
 
 
+@lru_cache(maxsize=1 << 14)
 def _split_author(author: str) -> tuple[str, str, str]:
     """("and ", "Z. Tang", "$\\dagger$") from "and Z. Tang$\\dagger$"."""
     prefix = ""
@@ -243,30 +267,44 @@ def _split_author(author: str) -> tuple[str, str, str]:
     return prefix, author, ""
 
 
+@lru_cache(maxsize=1 << 14)
 def normalize_name(name: str) -> str:
     name = name.replace("\u00a0", " ").replace("&nbsp;", " ")
     name = re.sub(r"[*_]", "", name)
     return " ".join(name.split()).casefold()
 
 
+@lru_cache(maxsize=64)
+def _own_names(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalize_name(n) for n in names if n)
+
+
+@lru_cache(maxsize=1 << 15)
+def _author_parts(author: str) -> tuple[str, str, str, str, bool]:
+    """An author made safe and split: prefix, name, markers, the name normalized, and whether
+    it is already marked up (the same co-authors recur across a whole publication list)."""
+    prefix, name, markers = _split_author(_safe_inline_text(author))
+    return prefix, name, markers, normalize_name(name), bool(OWN_MARKUP_RE.search(name))
+
+
 def format_authors(authors: Sequence[Any], names: Iterable[str], style: SectionStyle,
                    bold: Sequence[int] | None = None) -> str:
     """Authors joined, the user's own names marked (bold by default), markers kept outside."""
-    own = {normalize_name(n) for n in names if n}
+    own = _own_names(tuple(names))
     positions = {int(b) for b in bold} if bold else None
     parts = []
     for i, author in enumerate(authors, start=1):
-        text = safe_inline(author)
-        prefix, name, markers = _split_author(text)
-        mine = (i in positions) if positions is not None else normalize_name(name) in own
-        if mine and not OWN_MARKUP_RE.search(name):
+        prefix, name, markers, normalized, marked = _author_parts(
+            author if type(author) is str else model.text_of(author))
+        mine = (i in positions) if positions is not None else normalized in own
+        if mine and not marked:
             name = style.own_name.replace("{name}", name)
         parts.append(prefix + name + markers)
     return style.authors_separator.join(parts)
 
 
 def format_links(links: Any, style: SectionStyle) -> str:
-    if not isinstance(links, Mapping):
+    if type(links) is not dict and not isinstance(links, Mapping):
         return ""
     rendered = []
     for name, url in links.items():
@@ -275,7 +313,12 @@ def format_links(links: Any, style: SectionStyle) -> str:
 
 
 def _safe_url(url: Any) -> str:
-    text = model.text_of(url).strip()
+    return _safe_url_text(url if type(url) is str else model.text_of(url))
+
+
+@lru_cache(maxsize=1 << 14)
+def _safe_url_text(text: str) -> str:
+    text = text.strip()
     return escape_liquid(text).replace(" ", "%20").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
 
 
@@ -347,7 +390,7 @@ def render_entries(entries: Sequence[Mapping[str, Any]], style: SectionStyle, na
     parts = []
     number = 0
     for entry in entries:
-        if not isinstance(entry, Mapping):
+        if type(entry) is not dict and not isinstance(entry, Mapping):  # (dict first: fast)
             entry = {"text": model.text_of(entry)}
         if "raw" not in entry:
             number += 1

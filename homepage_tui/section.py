@@ -71,6 +71,11 @@ class Section:
         doc = self.file.doc
         return [doc.plain(i) for i in range(len(doc))]
 
+    def entries_view(self) -> list[dict[str, Any]]:
+        """Every entry's plain data without copying it: read it, never change it (rendering)."""
+        doc = self.file.doc
+        return [doc.plain_view(i) for i in range(len(doc))]
+
     def entry(self, index: int) -> dict[str, Any]:
         return self.file.doc.plain(index)
 
@@ -102,6 +107,11 @@ class Section:
         """Make entry `index` exactly `fields`: keys it no longer has are removed."""
         self._checked(fields)
         current = self.entry(index)
+        first = next(iter(current), None)
+        if first is not None and first not in fields:
+            # The entry's first key goes (a raw entry made typed): write the entry anew.
+            self.file.doc.replace_entry(index, fields)
+            return True
         updates: dict[str, Any] = dict(fields)
         for key in current:
             if key not in fields:

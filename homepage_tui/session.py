@@ -272,12 +272,13 @@ class EditSession:
         self.index = 0
         return Change(section.name, 0, None)
 
-    def begin_change(self, name: str, what: str) -> None:
-        """Another part of the app is about to change section `name` in several edits (e.g. a
-        paste that adds publications): they become one undo step, `what` naming it."""
+    def begin_change(self, name: str, what: str, index: int = 0) -> None:
+        """Another part of the app is about to change section `name` (a paste that adds several
+        publications, a raw entry made typed): the change is one undo step, `what` naming it;
+        `index` is the entry to show when it is redone."""
         section = self.sections[name]
         self.leave_entry()
-        self._begin(section, what, index=self.index if name == self.current else None, index_after=0, rows=None)
+        self._begin(section, what, index=self.index if name == self.current else None, index_after=index, rows=None)
 
     def _editable(self) -> "Section":
         section = self.section

@@ -7,11 +7,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
-
-from ruamel.yaml import YAML
 
 from . import model
 from .errors import ContentError, HomepageError, SiteError, ValidationError
@@ -19,43 +16,11 @@ from .pagecheck import ensure_safe
 from .regions import find_regions, replace_regions
 from .render import SectionStyle, render_entries, select_entries
 from .section import Section
+from .layout import CONTENT_DIR, DEFAULT_PAGE, SETTINGS_FILE  # noqa: F401 - imported from here by others
+from .settings import Settings
 from .store import ContentFile, atomic_write, read_text
 
-CONTENT_DIR = "content"
-SETTINGS_FILE = "site.yml"
-DEFAULT_PAGE = "_pages/about.md"
 INCLUDE_RE = re.compile(r"\{%-?\s*include_relative\s+([^\s%]+)\s*-?%\}")
-
-
-@dataclass
-class Settings:
-    """content/site.yml: the user's names, the page, and each section's type and style."""
-
-    names: list[str] = field(default_factory=list)
-    page: str = DEFAULT_PAGE
-    sections: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-    @classmethod
-    def load(cls, path: Path) -> "Settings":
-        if not path.exists():
-            return cls()
-        text, _ = read_text(path)
-        try:
-            data = YAML(typ="safe").load(text) or {}
-        except Exception as exc:  # ruamel raises several error types; all mean the same here
-            mark = getattr(exc, "problem_mark", None)
-            where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-            raise ContentError(f"{where}: {getattr(exc, 'problem', None) or 'invalid YAML'}") from None
-        if not isinstance(data, dict):
-            raise ContentError(f"{path}:1: expected settings (names:, page:, sections:)")
-        names = data.get("names") or []
-        if isinstance(names, str):
-            names = [names]
-        sections = data.get("sections") or {}
-        if not isinstance(sections, dict):
-            raise ContentError(f"{path}: `sections` must map a section name to its settings")
-        return cls(names=[str(n) for n in names], page=str(data.get("page") or DEFAULT_PAGE),
-                   sections={str(k): dict(v or {}) for k, v in sections.items()})
 
 
 class Site:
@@ -185,13 +150,13 @@ class Site:
         if name not in self.section_names() and not self.section_path(name).exists():
             raise SiteError(f"{self.page_path}: region {name!r} has no content file {self.section_path(name)}")
         section = self.section(name)
-        entries = select_entries(section.entries, selector or {}, list(claimed))
+        entries = select_entries(section.entries_view(), selector or {}, list(claimed))
         return render_entries(entries, section.style, self.settings.names)
 
     def render_section_preview(self, name: str) -> str:
         """The markdown of a whole section (all regions' entries), for previews."""
         section = self.section(name)
-        return render_entries(section.entries, section.style, self.settings.names)
+        return render_entries(section.entries_view(), section.style, self.settings.names)
 
     def checked_pages(self) -> dict[Path, tuple[str, str]]:
         """rendered_pages(), refused (SiteError) when a new text would break its page: other

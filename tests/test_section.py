@@ -74,3 +74,19 @@ def test_managed_paths(site):
     names = sorted(p.relative_to(site.root).as_posix() for p in site.managed_paths())
     assert "_pages/about.md" in names and "_config.yml" in names and "content/news.yml" in names
     assert "content/site.yml" in names
+
+
+def test_replace_a_raw_entry_with_typed_fields_keeps_its_comment_and_every_other_line(site):
+    path = site.section_path("news")
+    text = path.read_text()
+    first = text.index("- date:")
+    raw_text = text[:first] + "# kept verbatim by the importer\n- raw: '* **2024.07** A hand-written item'\n" + text[first:]
+    path.write_text(raw_text)
+    news = site.section("news", reload=True)
+    assert news.entry(0) == {"raw": "* **2024.07** A hand-written item"}
+    news.replace(0, {"date": "2024.07", "text": "A hand-written item"})
+    assert news.entry(0) == {"date": "2024.07", "text": "A hand-written item"}
+    news.save()
+    diff = [line for line in difflib.unified_diff(raw_text.splitlines(), path.read_text().splitlines(), lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert diff == ["-- raw: '* **2024.07** A hand-written item'", "+- date: '2024.07'", "+  text: A hand-written item"]

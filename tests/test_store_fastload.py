@@ -102,3 +102,15 @@ def test_after_any_edit_the_fast_read_equals_ruamel(monkeypatch, where, value):
     doc.set_fields(index, {key: value})
     text = doc.text()
     _same(YamlDocument(text), _ruamel_doc(text, monkeypatch))
+
+
+@pytest.mark.parametrize("text", ["Our paper: is out #1", "yes", "0o17", "2024.10", "🎉 中文 \u00a0é", "'quoted'", "- a dash",
+                                  "null", "", " leading space", "[brackets]", "{% raw %}"])
+def test_a_new_text_entry_written_by_libyaml_reads_back_the_same_under_ruamel(text, monkeypatch):
+    doc = YamlDocument(BASE)
+    doc.insert(0, {"date": "2026.11", "text": text})
+    assert doc.plain(0) == {"date": "2026.11", "text": text}
+    assert doc.pieces[0]._data is document_module._UNPARSED  # libyaml wrote it, ruamel was not needed
+    slow = _ruamel_doc(doc.text(), monkeypatch)
+    assert slow.plain(0) == {"date": "2026.11", "text": text}
+    assert isinstance(slow.pieces[0].data["text"], str)

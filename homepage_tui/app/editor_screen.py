@@ -30,6 +30,7 @@ from homepage_tui.app.editor.external import ExternalEditorMixin
 from homepage_tui.app.editor.loading import LoadingMixin
 from homepage_tui.app.editor.pasting import PastingMixin
 from homepage_tui.app.editor.previewing import PreviewingMixin
+from homepage_tui.app.editor.retyping import RetypingMixin
 from homepage_tui.app.editor.saving import SavingMixin
 from homepage_tui.app.entry_table import EntryTable
 from homepage_tui.app.fitted_footer import FittedFooter
@@ -49,12 +50,14 @@ MOVE = Binding.Group("Move", compact=True)
 
 
 class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, SavingMixin, DiskMixin,
-                   ExternalEditorMixin, PastingMixin, BrowserPreviewMixin, Screen):
+                   ExternalEditorMixin, PastingMixin, BrowserPreviewMixin, RetypingMixin, Screen):
     # The footer shows these in this order, so a narrow terminal keeps what matters first: the
     # list's keys, saving, undo and publishing. While a field has the focus the one-letter keys
     # are text, so they leave the footer (check_action) and the form's keys come first. Keys with
     # show=False are in `?` help and the command palette.
     BINDINGS = [
+        Binding("t", "type_raw", "Make typed", id="type_raw",
+                tooltip="Turn this raw entry into a typed one when its text parses (shown first)"),
         Binding("a", "add_entry", "Add", id="add_entry", tooltip="Add an entry to this section"),
         Binding("d", "delete_entry", "Delete", id="delete_entry"),
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
@@ -87,7 +90,7 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
     # leaves them out (they stay in the palette).
     LETTER_ACTIONS = frozenset({"add_entry", "delete_entry", "filter", "sort", "new_news", "paste_bib",
                                 "toggle_preview", "browser_preview", "quit", "toggle_whole_page",
-                                "open_in_editor"})
+                                "open_in_editor", "type_raw"})
 
     def __init__(self, root: Path, today, **kwargs):
         super().__init__(**kwargs)
@@ -218,6 +221,8 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in self.LETTER_ACTIONS and typing_in(self.app.focused):
             return False
+        if action == "type_raw":  # only while a raw entry is in the form
+            return getattr(self, "form_kind", None) == "raw"
         if action == "paste_bib":
             section = self.session.section
             return section is not None and section.type == model.PUBLICATIONS

@@ -22,6 +22,7 @@ COMMANDS = [
     ("toggle_preview", "Toggle preview", "Show or hide the preview"),
     ("toggle_whole_page", "Preview whole page / section", "Preview the whole page or only the current section"),
     ("browser_preview", "Browser preview (start / stop)", "Serve the page on 127.0.0.1 to a web browser, reloaded as you type"),
+    ("type_raw", "Make raw entry typed", "Turn the raw entry in the form into a typed one when its text parses"),
     ("open_in_editor", "Open in text editor", "Open the entry's file at its line in $EDITOR (the `editor` setting)"),
     ("reload_section", "Reload section from disk", "Read the current section's file again (asks first when edited)"),
     ("quit", "Quit", "Leave the editor (asks when there are unsaved changes)"),

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from ..errors import ValidationError
-from ..model import validate_new_date
-from ..site import Site
-
 NAME = "add-news"
 HELP = "add a news entry at the top of the news section, then regenerate the page"
 
@@ -17,6 +13,11 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    # imported here, not at the top: `--help` and the other commands must not pay for it
+    from ..errors import ValidationError
+    from ..model import validate_new_date
+    from ..site import Site
+
     message = validate_new_date(args.date)
     if message:
         raise ValidationError({"date": message})

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from ..site import Site
-
 NAME = "check"
 HELP = "validate content/ (dates, URLs, required fields, duplicates); problems as FILE:LINE: message"
 
@@ -13,6 +11,9 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    # imported here, not at the top: `--help` and the other commands must not pay for it
+    from ..site import Site
+
     site = Site.open(args.site)
     problems = site.check()
     for problem in problems:

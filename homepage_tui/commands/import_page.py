@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import SiteError
-from ..importer.apply import apply, plan_site
-from ..importer.plan import describe
-from ..site import DEFAULT_PAGE, Site
+from ..layout import DEFAULT_PAGE
 
 NAME = "import"
 HELP = ("turn a hand-written page (default _pages/about.md) into content/*.yml plus generated regions; "
@@ -22,6 +19,12 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    # imported here, not at the top: `--help` and the other commands must not pay for it
+    from ..errors import SiteError
+    from ..importer.apply import apply, plan_site
+    from ..importer.plan import describe
+    from ..site import Site
+
     site = Site.open(args.site, need_content=False)
     root = site.root
     page = Path(args.page)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..errors import HomepageError, SiteError
-from ..preview import terminal_markdown, to_html
-from ..site import Site
-from ..store import atomic_write
+if TYPE_CHECKING:
+    from ..site import Site
 
 NAME = "preview"
 HELP = ("show the rendered page in the terminal (--html OUT: write a standalone HTML file; "
@@ -32,7 +30,9 @@ def serve(args) -> int:
     import signal
     import time
 
+    from ..errors import HomepageError
     from ..preview_server import site_pages, start_preview
+    from ..site import Site
 
     def stop_on_term(signum, frame):  # `kill` stops the server as ctrl+c does, Jekyll included
         raise KeyboardInterrupt
@@ -79,6 +79,12 @@ def stamps(site: Site) -> dict:
 def run(args) -> int:
     if args.serve:
         return serve(args)
+    # imported here, not at the top: `--help` and the other commands must not pay for it
+    from ..errors import SiteError
+    from ..preview import terminal_markdown, to_html
+    from ..site import Site
+    from ..store import atomic_write
+
     site = Site.open(args.site)
     if args.section:
         if args.section not in site.section_names():

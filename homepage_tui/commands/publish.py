@@ -6,9 +6,6 @@ import argparse
 import sys
 from typing import TextIO
 
-from homepage_tui.publish import publish
-from homepage_tui.site import Site
-
 NAME = "publish"
 HELP = "commit the changed content, page and config with a generated message, then push"
 
@@ -46,6 +43,10 @@ class _TerminalProgress:
 
 
 def run(args: argparse.Namespace) -> int:
+    # imported here, not at the top: `--help` and the other commands must not pay for it
+    from homepage_tui.publish import publish
+    from homepage_tui.site import Site
+
     site = Site.open(args.site)
     progress = _TerminalProgress(sys.stderr) if sys.stderr.isatty() else None
     try:

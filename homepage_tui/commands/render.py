@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from ..site import Site
-
 NAME = "render"
 HELP = "regenerate the page's regions from content/ (--check: exit 1 when the page is out of date)"
 
@@ -15,6 +13,9 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    # imported here, not at the top: `--help` and the other commands must not pay for it
+    from ..site import Site
+
     site = Site.open(args.site)
     changed = site.render(write=not args.check)
     for path in changed:

@@ -35,6 +35,12 @@ ProgressCallback = Callable[[str, "float | None"], None]
 
 SSH_OPTIONS = "-o BatchMode=yes -o ConnectTimeout=10"
 
+# Git's messages are matched in English below (explain_remote_failure, flow's identity check), so
+# git must speak English whatever the user's locale: LC_ALL=C (LANGUAGE too, which gettext obeys
+# under any other locale, C.UTF-8 included). GitPython's execute() happens to set both today;
+# every command run here states it itself so that it does not depend on that.
+GIT_LOCALE = {"LC_ALL": "C", "LANGUAGE": "C"}
+
 # GitPython logs a warning for a rejected push; with no logging configured Python prints it on
 # stderr, a second line under our own message (and over a full-screen app). We report it ourselves.
 logging.getLogger("git.remote").addHandler(logging.NullHandler())
@@ -43,9 +49,39 @@ logging.getLogger("git.remote").addHandler(logging.NullHandler())
 def open_repo(root: str | os.PathLike[str]) -> Repo:
     """The repository that holds `root` (the site may sit in a sub-folder of it)."""
     try:
-        return Repo(os.fspath(root), search_parent_directories=True)
+        repo = Repo(os.fspath(root), search_parent_directories=True)
     except (InvalidGitRepositoryError, NoSuchPathError):
         raise NotARepositoryError(os.fspath(root)) from None
+    repo.git.update_environment(**GIT_LOCALE)
+    _share_version(repo)
+    return repo
+
+
+_VERSION: dict[str, object] = {}
+
+
+def _share_version(repo: Repo) -> None:
+    """Hand GitPython the git version learnt by an earlier Repo of this process.
+
+    GitPython runs `git version` before every push or fetch with progress, once per Repo it
+    makes (its cache is per Git instance), and publish opens a Repo per action: a process spawn
+    per publish for a number that does not change while we run. remember_version keeps the first
+    answer; this gives it to every later Git instance (GitPython's own cache fields; if they are
+    ever renamed, this does nothing and GitPython asks git as before)."""
+    git_cmd = repo.git
+    token = getattr(type(git_cmd), "_refresh_token", None)
+    if token is not None and _VERSION.get("token") is token and hasattr(git_cmd, "_version_info_token"):
+        git_cmd._version_info = _VERSION["info"]
+        git_cmd._version_info_token = token
+
+
+def remember_version(repo: Repo) -> None:
+    """After a push or fetch (which made GitPython ask): keep its answer for the next Repo."""
+    git_cmd = repo.git
+    token = getattr(git_cmd, "_version_info_token", None)
+    info = getattr(git_cmd, "_version_info", None)
+    if info and token is not None and token is getattr(type(git_cmd), "_refresh_token", None):
+        _VERSION["info"], _VERSION["token"] = info, token
 
 
 def resolve(repo: Repo, ref: str = "HEAD") -> str | None:
@@ -65,6 +101,7 @@ def remote_env(repo: Repo) -> dict[str, str]:
     # Keep the user's own ssh command (a key file, a proxy), only forbid it to ask.
     ssh = os.environ.get("GIT_SSH_COMMAND") or _config_value(repo, "core", "sshCommand") or "ssh"
     return {
+        **GIT_LOCALE,
         "GIT_TERMINAL_PROMPT": "0",
         "GIT_ASKPASS": "",
         "SSH_ASKPASS": "",

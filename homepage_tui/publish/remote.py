@@ -23,6 +23,7 @@ from homepage_tui.publish.gitrun import (
     explain_remote_failure,
     first_error_line,
     open_repo,
+    remember_version,
     remote_env,
     resolve,
 )
@@ -84,8 +85,10 @@ def push_repo(
         try:
             infos = remote.push(refspec, progress=recorder, kill_after_timeout=timeout, **options)
         except GitCommandError as error:
+            remember_version(repo)
             text = recorder.text() + "\n" + command_text(error)
             raise explain_remote_failure("push", _remote_url(repo, target.remote), text) from None
+    remember_version(repo)
     if not infos:
         text = recorder.text() or str(getattr(infos, "error", "") or "")
         raise explain_remote_failure("push", _remote_url(repo, target.remote), text)
@@ -125,6 +128,7 @@ def fetch_repo(repo: Repo, timeout: float = FETCH_TIMEOUT) -> bool:
     with repo.git.custom_environment(**remote_env(repo)):
         try:
             repo.remote(name).fetch(progress=recorder, kill_after_timeout=timeout)
+            remember_version(repo)
         except GitCommandError as error:
             text = recorder.text() + "\n" + command_text(error)
             raise explain_remote_failure("fetch", _remote_url(repo, name), text) from None

@@ -24,18 +24,21 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
 from ..errors import ContentError
-from .fastload import FastFile, NotFast, fast_load
-from .values import TEXT_FIELDS, _copy_plain, _fallback, _types_match, styled_value, to_plain
+from .fastload import FastFile, NotFast, fast_load, text_entry
+from .values import ALWAYS_QUOTED, TEXT_FIELDS, _copy_plain, _fallback, _types_match, styled_value, to_plain
 
 DELETE = object()  # sentinel: `set_fields(i, {"key": DELETE})` removes the key
 
 
-def _new_yaml(mapping: int = 2, sequence: int = 4, offset: int = 2) -> YAML:
+# ruamel.yaml is imported where an edit needs it, not at the top: reading and checking content
+# (the command line's check, render, preview) never builds a round-trip node. Its containers
+# subclass dict and list, which is what the isinstance checks below test.
+
+
+def _new_yaml(mapping: int = 2, sequence: int = 4, offset: int = 2) -> Any:
+    from ruamel.yaml import YAML
+
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 1_000_000  # never wrap a user's long line
@@ -47,7 +50,7 @@ def _new_yaml(mapping: int = 2, sequence: int = 4, offset: int = 2) -> YAML:
 _LOADERS = threading.local()
 
 
-def _loader() -> YAML:
+def _loader() -> Any:
     """This thread's parser: a YAML instance keeps its reader and scanner between calls, so two
     threads sharing one (the app's loading worker and the UI thread parsing an edit) break both."""
     yaml = getattr(_LOADERS, "yaml", None)
@@ -63,6 +66,8 @@ def parse_yaml(text: str, source: str = "<text>") -> Any:
     The cyclic garbage collector is paused during the parse: ruamel allocates hundreds of
     thousands of objects for a 2,000-entry file and leaves no cycles behind, so the collections
     it would trigger only re-walk the heap (10-30% of the load, more in the app's larger heap)."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -98,25 +103,52 @@ class Piece:
     """One entry of the root list: its leading comments, its body, and its ruamel node (`data`),
     parsed from the body's own lines the first time it is asked for."""
 
-    __slots__ = ("lead", "body", "_data", "origin", "cached_plain", "mapping", "source")
+    __slots__ = ("_lead", "_body", "_text", "_data", "origin", "cached_plain", "mapping", "source")
 
     def __init__(self, lead: list[str], body: list[str], data: Any = _UNPARSED, origin: int = 0,
                  cached_plain: dict[str, Any] | None = None, mapping: bool | None = None,
                  source: str = "<text>"):
+        self._text: str | None = None
         self.lead = lead
         self.body = body
         self._data = data
         self.origin = origin  # line of body[0] in the text `data`'s positions (.lc) refer to
         # `data` as plain Python data, made on first use; cleared when the body is replaced
         self.cached_plain = cached_plain
-        self.mapping = isinstance(data, CommentedMap) if data is not _UNPARSED else mapping
+        self.mapping = isinstance(data, dict) if data is not _UNPARSED else mapping
         self.source = source
+
+    # lead and body are replaced, never changed in place: their joined text is kept until then,
+    # so that writing a 20,000-entry file joins 20,000 strings, not 200,000 lines
+    @property
+    def lead(self) -> list[str]:
+        return self._lead
+
+    @lead.setter
+    def lead(self, lines: list[str]) -> None:
+        self._lead = lines
+        self._text = None
+
+    @property
+    def body(self) -> list[str]:
+        return self._body
+
+    @body.setter
+    def body(self, lines: list[str]) -> None:
+        self._body = lines
+        self._text = None
+
+    def text(self) -> str:
+        """The entry's lines as written: its leading comments, then its body."""
+        if self._text is None:
+            self._text = "".join(self._lead) + "".join(self._body)
+        return self._text
 
     @property
     def data(self) -> Any:
         if self._data is _UNPARSED:
             parsed = parse_yaml("".join(self.body), self.source)
-            if not isinstance(parsed, CommentedSeq) or len(parsed) != 1:
+            if not isinstance(parsed, list) or len(parsed) != 1:
                 raise ContentError(f"{self.source}: an entry could not be read on its own; nothing was changed")
             self._data = parsed[0]
             self.origin = 0  # positions refer to the body alone
@@ -125,7 +157,7 @@ class Piece:
     @data.setter
     def data(self, value: Any) -> None:
         self._data = value
-        self.mapping = isinstance(value, CommentedMap)
+        self.mapping = isinstance(value, dict)
 
     def __repr__(self) -> str:
         return f"Piece(lead={self.lead!r}, body={self.body!r})"
@@ -183,20 +215,18 @@ class YamlDocument:
             self._cut_fast(text, fast)
         else:
             root = parse_yaml(text, source)
-            if root is None:
-                root = CommentedSeq()
-            if not isinstance(root, CommentedSeq):
+            if root is not None and not isinstance(root, list):
                 raise ContentError(f"{source}:1:1: expected a list of entries (lines starting with '- ')")
-            self._cut_ruamel(text, root)
+            self._cut_ruamel(text, root if root is not None else [])
         if self.text() != (("\ufeff" if self.had_bom else "") + text).replace("\n", self.newline):
             # Should not happen; never write a file we could not reassemble exactly.
             self.readonly_reason = "its layout could not be split into entries"
 
     # ---------------------------------------------------------------- loading
 
-    def _cut_ruamel(self, text: str, root: CommentedSeq) -> None:
+    def _cut_ruamel(self, text: str, root: list) -> None:
         positions = [tuple(root.lc.item(i)) for i in range(len(root))]
-        self._cut(text, positions, bool(root.fa.flow_style()),
+        self._cut(text, positions, bool(root and root.fa.flow_style()),
                   lambda i, body, start: Piece(lead=[], body=body, data=root[i], origin=start, source=self.source),
                   lambda: self._detect_nested(root))
 
@@ -281,19 +311,19 @@ class YamlDocument:
             return [], lead
         return [], []
 
-    def _detect_nested(self, root: CommentedSeq) -> None:
+    def _detect_nested(self, root: list) -> None:
         """Find the nested mapping/sequence indentation from the first example in the file."""
         st = self.style
         found_map = found_seq = False
         for item in root:
-            if not isinstance(item, CommentedMap):
+            if not isinstance(item, dict):
                 continue
             for key, value in item.items():
                 kcol = item.lc.key(key)[1]
-                if not found_map and isinstance(value, CommentedMap) and len(value) and not value.fa.flow_style():
+                if not found_map and isinstance(value, dict) and len(value) and not value.fa.flow_style():
                     st.mapping = value.lc.key(next(iter(value)))[1] - kcol
                     found_map = st.mapping > 0
-                if not found_seq and isinstance(value, CommentedSeq) and len(value) and not value.fa.flow_style():
+                if not found_seq and isinstance(value, list) and len(value) and not value.fa.flow_style():
                     line, col = value.lc.item(0)
                     text = self._line_at(line)
                     dash = text.rfind("-", 0, col)
@@ -323,10 +353,12 @@ class YamlDocument:
         return bool(self.pieces[index].mapping)
 
     def text(self) -> str:
-        out: list[str] = list(self.header)
+        out: list[str] = ["".join(self.header)]
         for sep, piece in zip(self.seps, self.pieces):
-            out += sep + piece.lead + piece.body
-        out += self.trailer
+            if sep:
+                out.append("".join(sep))
+            out.append(piece.text())
+        out.append("".join(self.trailer))
         text = "".join(out)
         if not self.final_newline and text.endswith("\n"):
             text = text[:-1]
@@ -348,7 +380,7 @@ class YamlDocument:
         """1-based line of `key` in entry `index` (the entry's line when the key is absent)."""
         data = self.pieces[index].data
         base = self.entry_line(index)
-        if isinstance(data, CommentedMap) and key in data:
+        if isinstance(data, dict) and key in data:
             try:
                 return base + data.lc.key(key)[0] - self._body_origin(index)
             except (TypeError, KeyError):
@@ -361,12 +393,12 @@ class YamlDocument:
     def source_text(self, index: int, key: str) -> str | None:
         """The text a plain scalar was written as (2024.10, not the float 2024.1)."""
         data = self.pieces[index].data
-        if not isinstance(data, CommentedMap) or key not in data:
+        if not isinstance(data, dict) or key not in data:
             return None
         value = data[key]
         if isinstance(value, str):
             return str(value)
-        if isinstance(value, (CommentedMap, CommentedSeq)):
+        if isinstance(value, (dict, list)):
             return None
         try:
             line, col = data.lc.value(key)
@@ -390,6 +422,14 @@ class YamlDocument:
             piece.cached_plain = self._plain(index)
         return _copy_plain(piece.cached_plain)
 
+    def plain_view(self, index: int) -> dict[str, Any]:
+        """Entry `index`'s plain data itself, not a copy: for readers that change nothing
+        (rendering the page reads every entry; copying them all was a quarter of its time)."""
+        piece = self.pieces[index]
+        if piece.cached_plain is None:
+            piece.cached_plain = self._plain(index)
+        return piece.cached_plain
+
     def _plain(self, index: int) -> dict[str, Any]:
         data = self.pieces[index].data
         if not isinstance(data, Mapping):
@@ -410,7 +450,7 @@ class YamlDocument:
                 f"{self.source}: not edited, because {self.readonly_reason}; "
                 "fix that in a text editor and reload (the file was left as it is)")
 
-    def _yaml(self) -> YAML:
+    def _yaml(self) -> Any:
         st = self.style
         return _new_yaml(st.mapping, st.sequence, st.offset)
 
@@ -424,7 +464,7 @@ class YamlDocument:
         self._check_editable()
         piece = self.pieces[index]
         data = piece.data
-        if not isinstance(data, CommentedMap):
+        if not isinstance(data, dict):
             raise ContentError(f"{self.source}:{self.entry_line(index)}: this entry is not a mapping of fields")
         current = self.plain(index)
         changes = {k: v for k, v in updates.items()
@@ -461,7 +501,7 @@ class YamlDocument:
         return True
 
     @staticmethod
-    def _new_key_line(key: str, order: list[str], data: CommentedMap,
+    def _new_key_line(key: str, order: list[str], data: Any,
                       spans: dict[str, tuple[int, int]], last_end: int) -> int:
         """The body line a new key is inserted at: after the nearest earlier key of `order`."""
         if key not in order:
@@ -471,7 +511,7 @@ class YamlDocument:
                 return spans[before][1]
         return last_end
 
-    def _field_spans(self, data: CommentedMap, body: list[str], origin: int) -> dict[str, tuple[int, int]]:
+    def _field_spans(self, data: Any, body: list[str], origin: int) -> dict[str, tuple[int, int]]:
         keys = list(data)
         starts = [data.lc.key(k)[0] - origin for k in keys]
         spans = {}
@@ -485,9 +525,9 @@ class YamlDocument:
             spans[key] = (start, end)
         return spans
 
-    def _eol_comment(self, data: CommentedMap, key: str) -> str | None:
+    def _eol_comment(self, data: Any, key: str) -> str | None:
         value = data.get(key)
-        if isinstance(value, (CommentedMap, CommentedSeq)):
+        if isinstance(value, (dict, list)):
             return None
         token = (data.ca.items.get(key) or [None, None, None])[2]
         if token is None or not token.value.lstrip(" ").startswith("#"):
@@ -495,6 +535,8 @@ class YamlDocument:
         return token.value.split("\n", 1)[0].strip()
 
     def _dump_field(self, key: str, value: Any, old: Any, key_col: int, eol: str | None = None) -> list[str]:
+        from ruamel.yaml.comments import CommentedMap
+
         node = styled_value(key, value, old)
         for attempt in (node, _fallback(value)):
             text = self._dump(CommentedMap([(key, attempt)]))
@@ -512,12 +554,17 @@ class YamlDocument:
     def _dump(self, data: Any) -> str:
         buf = io.StringIO()
         self._yaml().dump(data, buf)
-        return buf.getvalue()
+        text = buf.getvalue()
+        # A last scalar that keeps its trailing newlines (|+) makes ruamel end the document with
+        # `...`: meaningless inside an entry (and invalid once indented), so it goes.
+        if text.endswith("\n...\n"):
+            text = text[:-4]
+        return text
 
     def _replace_body(self, index: int, body: list[str]) -> None:
         text = "".join(body)
         parsed = parse_yaml(text, self.source)
-        if not isinstance(parsed, CommentedSeq) or len(parsed) != 1:
+        if not isinstance(parsed, list) or len(parsed) != 1:
             raise ContentError(f"{self.source}: an edit did not produce exactly one entry; nothing was written")
         # A new Piece, never a changed one: undo snapshots hold the old Piece objects.
         # Positions in the new data refer to the body alone (origin 0).
@@ -532,6 +579,11 @@ class YamlDocument:
         wanted = {k: fields[k] for k in keys}
         st = self.style
         dash = " " * st.dash_col + "-" + " " * (st.key_col - st.dash_col - 1)
+        fast = self._text_entry_body(keys, wanted, dash)
+        if fast is not None:
+            return fast
+        from ruamel.yaml.comments import CommentedMap
+
         # The user's styles first; every string double-quoted if that does not read back the same.
         for styled in (lambda k: styled_value(k, fields[k], None), lambda k: _fallback(fields[k])):
             lines = self._dump(CommentedMap((k, styled(k)) for k in keys)).splitlines(keepends=True)
@@ -543,6 +595,30 @@ class YamlDocument:
             if to_plain(parsed[0]) == to_plain(wanted) and _types_match(parsed[0], wanted):
                 return out
         raise ContentError(f"{self.source}: the new entry could not be written so that it reads back the same")
+
+    def _text_entry_body(self, keys: list[str], wanted: dict[str, Any], dash: str) -> list[str] | None:
+        """A new entry of one-line text fields (a news item from `add-news`) written by libyaml's
+        emitter, so that adding one does not load ruamel.yaml; None when a field is anything
+        else or the lines do not read back exactly (then ruamel writes it, as for any edit)."""
+        if not keys or not all(isinstance(v, str) and "\n" not in v and "\r" not in v for v in wanted.values()):
+            return None
+        import yaml
+
+        tag = "tag:yaml.org,2002:str"
+        node = yaml.MappingNode("tag:yaml.org,2002:map", [
+            (yaml.ScalarNode(tag, k), yaml.ScalarNode(tag, wanted[k], style="'" if k in ALWAYS_QUOTED else None))
+            for k in keys], flow_style=False)
+        try:
+            text = yaml.serialize(node, Dumper=yaml.SafeDumper, allow_unicode=True, width=1_000_000)
+        except yaml.YAMLError:
+            return None
+        lines = text.splitlines(keepends=True)
+        if len(lines) != len(keys):
+            return None
+        out = [dash + lines[0]] + [" " * self.style.key_col + ln for ln in lines[1:]]
+        if text_entry("".join(out)) != wanted:
+            return None
+        return out
 
     def _typical_sep(self) -> list[str]:
         seps = [tuple(s) for s in self.seps[1:]]
@@ -557,8 +633,12 @@ class YamlDocument:
         # a sibling's key order (its plain copy: no need to parse its node for that)
         like = self.plain(near) if self.pieces and self.is_mapping(near) else None
         body = self.entry_body(fields, like)
-        parsed = parse_yaml("".join(body), self.source)
-        piece = Piece(lead=[], body=body, data=parsed[0], source=self.source)
+        plain = text_entry("".join(body))
+        if plain is not None:  # its node is parsed when it is first edited, as for a loaded entry
+            piece = Piece(lead=[], body=body, cached_plain=plain, mapping=True, source=self.source)
+        else:
+            parsed = parse_yaml("".join(body), self.source)
+            piece = Piece(lead=[], body=body, data=parsed[0], source=self.source)
         sep = self._typical_sep() or ([] if not self.pieces else [])
         if not self.pieces and self.header and not _is_blank(self.header[-1]):
             sep = []
@@ -567,6 +647,13 @@ class YamlDocument:
         else:
             self.seps.insert(index, sep)
         self.pieces.insert(index, piece)
+
+    def replace_entry(self, index: int, fields: Mapping[str, Any]) -> None:
+        """Write entry `index` anew as exactly `fields` (e.g. a raw entry made typed: its first key
+        goes, which set_fields cannot do); its leading comments and separators stay."""
+        self._check_editable()
+        like = self.plain(index) if self.is_mapping(index) else None
+        self._replace_body(index, self.entry_body(fields, like))
 
     def delete(self, index: int) -> None:
         """Remove entry `index` with its own leading comments; every other comment stays."""

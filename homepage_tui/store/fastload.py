@@ -21,6 +21,14 @@ from typing import Any
 
 from yaml._yaml import CParser
 from yaml.error import YAMLError
+from yaml.events import (
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .values import TEXT_FIELDS
@@ -88,25 +96,6 @@ def _scalar(node: ScalarNode) -> Any:
     return value
 
 
-def _value(node: Any, seen: set[int]) -> Any:
-    if id(node) in seen:
-        raise NotFast("an alias")
-    seen.add(id(node))
-    if isinstance(node, ScalarNode):
-        return _scalar(node)
-    if node.tag != NODE:
-        raise NotFast(f"tag {node.tag}")
-    if isinstance(node, SequenceNode):
-        return [_value(item, seen) for item in node.value]
-    out: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        key = _key(key_node, seen)
-        if key in out:
-            raise NotFast("a duplicate key")
-        out[key] = _value(value_node, seen)
-    return out
-
-
 def _key(node: Any, seen: set[int]) -> str:
     if not isinstance(node, ScalarNode):
         raise NotFast("a key that is not text")
@@ -115,34 +104,6 @@ def _key(node: Any, seen: set[int]) -> str:
     if not isinstance(key, str) or key == "":
         raise NotFast("a key that is not text")
     return key
-
-
-def _entry(node: Any, seen: set[int]) -> dict[str, Any]:
-    """An entry as the store's plain data: text fields as written (2024.10 stays '2024.10')."""
-    if isinstance(node, ScalarNode):
-        value = _scalar(node)
-        if value is None or isinstance(value, str):
-            return {"raw": "" if value is None else value}
-        raise NotFast("an entry that is a number")
-    if not isinstance(node, MappingNode):
-        raise NotFast("an entry that is a list")
-    seen.add(id(node))
-    if node.tag != NODE:
-        raise NotFast(f"tag {node.tag}")
-    out: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        key = _key(key_node, seen)
-        if key in out:
-            raise NotFast("a duplicate key")
-        value = _value(value_node, seen)
-        if key in TEXT_FIELDS and value is not None and not isinstance(value, str):
-            if not isinstance(value_node, ScalarNode):
-                raise NotFast("a text field that is a list or a mapping")  # ruamel shows str() of it
-            if value_node.start_mark.line != value_node.end_mark.line:
-                raise NotFast("a multi-line number")
-            value = value_node.value  # as written: the plain scalar's own text
-        out[key] = value
-    return out
 
 
 @dataclass
@@ -162,49 +123,170 @@ class FastFile:
 
 
 def fast_load(text: str) -> FastFile:
-    """The entries of a content file's text (newlines already "\\n"); raises NotFast."""
+    """The entries of a content file's text (newlines already "\\n"); raises NotFast.
+
+    Read from libyaml's events, not its node tree: the values are built as the parser goes, so
+    a 20,000-entry file never holds a node (and two marks) per scalar at once."""
     if "\t" in text or "\x85" in text or "\u2028" in text or "\u2029" in text or "\ufeff" in text:
         raise NotFast("tabs or YAML 1.1 line breaks")
     if text.startswith("%") or "\n%" in text:
         raise NotFast("a directive")
     try:
-        root = _Composer(text).get_single_node()
+        return _EventReader(text).read()
     except YAMLError as exc:
         raise NotFast(f"libyaml: {exc}") from None
-    if root is None:
-        return FastFile([], False, None, None)
-    if not isinstance(root, SequenceNode) or root.tag != NODE:
-        raise NotFast("the root is not a list")
-    seen: set[int] = {id(root)}
-    entries = [FastEntry(item.start_mark.line, item.start_mark.column, _entry(item, seen),
-                         isinstance(item, MappingNode)) for item in root.value]
-    mapping, sequence = _nested_style(root, text)
-    return FastFile(entries, bool(root.flow_style), mapping, sequence)
 
 
-def _nested_style(root: SequenceNode, text: str) -> tuple[int | None, tuple[int, int] | None]:
-    """The first nested block mapping's and block list's indentation (as YamlDocument finds it)."""
-    mapping = sequence = None
-    lines: list[str] | None = None
-    for item in root.value:
-        if not isinstance(item, MappingNode):
-            continue
-        for key_node, value_node in item.value:
-            kcol = key_node.start_mark.column
-            if mapping is None and isinstance(value_node, MappingNode) and value_node.value \
-                    and not value_node.flow_style:
-                indent = value_node.value[0][0].start_mark.column - kcol
-                if indent > 0:
-                    mapping = indent
-            if sequence is None and isinstance(value_node, SequenceNode) and value_node.value \
-                    and not value_node.flow_style:
-                first = value_node.value[0].start_mark
-                if lines is None:
-                    lines = text.splitlines()
-                dash = lines[first.line].rfind("-", 0, first.column)
-                if dash >= 0:
-                    offset = max(dash - kcol, 0)
-                    sequence = (max(first.column - kcol, offset + 2), offset)
-            if mapping is not None and sequence is not None:
-                return mapping, sequence
-    return mapping, sequence
+class _EventReader:
+    def __init__(self, text: str):
+        self.text = text
+        self.parser = _Composer(text)
+        self.next = self.parser.get_event
+        self.mapping: int | None = None
+        self.sequence: tuple[int, int] | None = None
+        self._lines: list[str] | None = None
+
+    def read(self) -> FastFile:
+        self.next()  # stream start
+        event = self.next()
+        if isinstance(event, StreamEndEvent):
+            return FastFile([], False, None, None)
+        if event.tags:  # %TAG directives (also refused above)
+            raise NotFast("a directive")
+        event = self.next()
+        if not isinstance(event, SequenceStartEvent) or event.tag is not None:
+            raise NotFast("the root is not a list")
+        flow = bool(event.flow_style)
+        entries = []
+        while True:
+            event = self.next()
+            if isinstance(event, SequenceEndEvent):
+                break
+            entries.append(self.entry(event))
+        self.next()  # document end
+        if not isinstance(self.next(), StreamEndEvent):
+            raise NotFast("more than one document")
+        return FastFile(entries, flow, self.mapping, self.sequence)
+
+    def entry(self, event: Any) -> FastEntry:
+        start = event.start_mark
+        if isinstance(event, ScalarEvent):
+            value = _scalar_event(event)
+            if value is None or isinstance(value, str):
+                return FastEntry(start.line, start.column, {"raw": "" if value is None else value}, False)
+            raise NotFast("an entry that is a number")
+        if not isinstance(event, MappingStartEvent):
+            raise NotFast("an entry that is a list or an alias")
+        if event.tag is not None:
+            raise NotFast(f"tag {event.tag}")
+        out: dict[str, Any] = {}
+        while True:
+            key_event = self.next()
+            if isinstance(key_event, MappingEndEvent):
+                break
+            key = _key_event(key_event)
+            if key in out:
+                raise NotFast("a duplicate key")
+            value_event = self.next()
+            value = self.value(value_event, key_event.start_mark.column)
+            if key in TEXT_FIELDS and value is not None and not isinstance(value, str):
+                if not isinstance(value_event, ScalarEvent):
+                    raise NotFast("a text field that is a list or a mapping")  # ruamel shows str() of it
+                if value_event.start_mark.line != value_event.end_mark.line:
+                    raise NotFast("a multi-line number")
+                value = value_event.value  # as written: the plain scalar's own text
+            out[key] = value
+        return FastEntry(start.line, start.column, out, True)
+
+    def value(self, event: Any, key_column: int | None = None) -> Any:
+        if isinstance(event, ScalarEvent):
+            return _scalar_event(event)
+        if isinstance(event, SequenceStartEvent):
+            if event.tag is not None:
+                raise NotFast(f"tag {event.tag}")
+            items = []
+            while True:
+                item = self.next()
+                if isinstance(item, SequenceEndEvent):
+                    break
+                if not items and key_column is not None and self.sequence is None and not event.flow_style:
+                    self._note_sequence(item.start_mark, key_column)
+                items.append(self.value(item))
+            return items
+        if isinstance(event, MappingStartEvent):
+            if event.tag is not None:
+                raise NotFast(f"tag {event.tag}")
+            out: dict[str, Any] = {}
+            while True:
+                key_event = self.next()
+                if isinstance(key_event, MappingEndEvent):
+                    break
+                if not out and key_column is not None and self.mapping is None and not event.flow_style:
+                    indent = key_event.start_mark.column - key_column
+                    if indent > 0:
+                        self.mapping = indent
+                key = _key_event(key_event)
+                if key in out:
+                    raise NotFast("a duplicate key")
+                out[key] = self.value(self.next())
+            return out
+        raise NotFast("an alias")
+
+    def _note_sequence(self, first: Any, key_column: int) -> None:
+        """The first block list under a key: where its dash and its first item sit."""
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        dash = self._lines[first.line].rfind("-", 0, first.column)
+        if dash >= 0:
+            offset = max(dash - key_column, 0)
+            self.sequence = (max(first.column - key_column, offset + 2), offset)
+
+
+def _scalar_event(event: Any) -> Any:
+    if event.tag is not None:
+        raise NotFast(f"tag {event.tag}")
+    if event.style or not event.implicit[0]:
+        return event.value  # quoted or a block: text
+    value = event.value
+    if value in _NULLS:
+        return None
+    if value in _BOOLS:
+        return _BOOLS[value]
+    if value[0] in _SPECIAL_START and _NOT_TEXT.match(value):
+        if _SIMPLE_INT.match(value):
+            return int(value)
+        if _SIMPLE_FLOAT.match(value):
+            return float(value)
+        raise NotFast(f"number or timestamp {value!r}")
+    return value
+
+
+def _key_event(event: Any) -> str:
+    if not isinstance(event, ScalarEvent):
+        raise NotFast("a key that is not text")
+    key = _scalar_event(event)
+    if not isinstance(key, str) or key == "":
+        raise NotFast("a key that is not text")
+    return key
+
+
+def text_entry(text: str) -> dict[str, str] | None:
+    """The one entry of `text` when every one of its fields reads back as text under ruamel's
+    rules (no number, date or null read from a plain scalar); None otherwise."""
+    try:
+        root = _Composer(text).get_single_node()
+    except YAMLError:
+        return None
+    if not isinstance(root, SequenceNode) or len(root.value) != 1 or not isinstance(root.value[0], MappingNode):
+        return None
+    out: dict[str, str] = {}
+    try:
+        for key_node, value_node in root.value[0].value:
+            key = _key(key_node, set())
+            value = _scalar(value_node) if isinstance(value_node, ScalarNode) else None
+            if not isinstance(value, str) or key in out:
+                return None
+            out[key] = value
+    except NotFast:
+        return None
+    return out

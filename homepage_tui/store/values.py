@@ -5,13 +5,6 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import (
-    DoubleQuotedScalarString,
-    LiteralScalarString,
-    SingleQuotedScalarString,
-)
-
 # Fields whose values are text even when YAML would read them as numbers (2024.10 is a date).
 TEXT_FIELDS = {"date", "year", "text", "title", "venue", "org", "emoji", "badge", "note"}
 ALWAYS_QUOTED = {"date"}
@@ -59,6 +52,13 @@ def _literal_ok(text: str) -> bool:
 
 def styled_value(key: str, value: Any, old: Any) -> Any:
     """A value ready to dump: quotes kept as the user wrote them, multi-line text as a block."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # only edits dump: see document.py
+    from ruamel.yaml.scalarstring import (
+        DoubleQuotedScalarString,
+        LiteralScalarString,
+        SingleQuotedScalarString,
+    )
+
     if isinstance(value, str):
         if key in ALWAYS_QUOTED or (key in TEXT_FIELDS and old is not None and not isinstance(old, str)):
             return SingleQuotedScalarString(value) if "\n" not in value else DoubleQuotedScalarString(value)
@@ -89,6 +89,9 @@ def styled_value(key: str, value: Any, old: Any) -> Any:
 
 def _fallback(value: Any) -> Any:
     """Every string double-quoted: the style that can hold any text."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
     if isinstance(value, str):
         return DoubleQuotedScalarString(value)
     if isinstance(value, Mapping):

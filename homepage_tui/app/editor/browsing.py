@@ -11,7 +11,7 @@ from textual.widgets import Static
 from homepage_tui import model
 from homepage_tui.app.entry_table import EntryTable
 from homepage_tui.app.filter_bar import FilterBar
-from homepage_tui.app.forms import FORMS, EntryForm
+from homepage_tui.app.forms import FORMS, RAW, EntryForm
 from homepage_tui.app.preview_pane import PreviewPane
 from homepage_tui.app.year_chart import YearChart
 
@@ -79,19 +79,27 @@ class BrowsingMixin:
 
     def _form(self, kind: str | None = None) -> EntryForm | None:
         section = self.session.section
-        kind = kind or (section.type if section else None)
+        # The form shown (a raw entry's, or the section type's); else the section type's.
+        kind = kind or getattr(self, "form_kind", None) or (section.type if section else None)
         if kind is None:
             return None
         return self.query_one(f"#form-{kind if kind in FORMS else model.TREE}", EntryForm)
 
     def _show_form_message(self, text: str) -> None:
+        self._set_form_kind(None)
         for form in self.query(EntryForm):
             form.display = False
         message = self.query_one("#form-message", Static)
         message.update(text)
         message.display = True
 
+    def _set_form_kind(self, kind: str | None) -> None:
+        if kind != getattr(self, "form_kind", None):
+            self.form_kind = kind
+            self.refresh_bindings()  # `t` shows in the footer only for a raw entry
+
     def _show_form(self, kind: str) -> EntryForm:
+        self._set_form_kind(kind)
         self.query_one("#form-message").display = False
         target = self._form(kind)
         for form in self.query(EntryForm):
@@ -115,13 +123,11 @@ class BrowsingMixin:
             self.schedule_preview()
             return
         fields = section.entry(index)
-        if "raw" in fields:
-            session.open_entry(index)
-            self._show_form_message("This entry is kept verbatim from the page (raw); edit it in "
-                                    f"{section.path.name} with a text editor:\n\n{fields['raw']}")
-            self.schedule_preview()
-            return
-        form = self._show_form(section.type)
+        form = self._show_form(RAW if "raw" in fields else section.type)
+        if "raw" not in fields:
+            from homepage_tui.template_fields import template_fields
+
+            form.use_template_fields(template_fields(section.style))
         form.load(fields, f"{section.title or section.name}: entry {index + 1} of {len(section)}")
         session.open_entry(index, form.values()[0])
         self.schedule_preview()

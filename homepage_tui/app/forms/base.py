@@ -7,7 +7,7 @@ it posts `FormEdited` with its values, and the editor's session validates and ap
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,6 +17,15 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
 from homepage_tui.app.messages import FormEdited
+
+
+# Template fields that are not plain text: written from lists and mappings by the renderer, or
+# chosen by the editor. They never get a plain text input.
+STRUCTURED = {"authors", "links", "highlights", "children", "bold", "layout", "raw"}
+
+
+def _plain(value: Any) -> bool:
+    return value is None or isinstance(value, (str, int, float, bool))
 
 
 class FieldArea(TextArea):
@@ -39,6 +48,8 @@ class EntryForm(VerticalScroll):
         super().__init__(**kwargs)
         self.original: dict[str, Any] = {}
         self.inputs: dict[str, Widget] = {}
+        self.template_keys: list[str] = []  # inputs made from the section's template (not composed)
+        self._template_widgets: list[Widget] = []
 
     # ------------------------------------------------------------ building
 
@@ -62,6 +73,24 @@ class EntryForm(VerticalScroll):
         yield widget
         yield Label("", id=f"{self.section_type}-{key}-error", classes="field-error")
 
+    def use_template_fields(self, keys: Iterable[str]) -> None:
+        """A plain text input for each field the section's template writes and this form has no
+        input for (e.g. `citation`, `extra`), so that every field the page shows is editable.
+        The inputs change only when the section's set of fields does."""
+        wanted = [k for k in keys if k not in STRUCTURED and (k not in self.inputs or k in self.template_keys)]
+        if wanted == self.template_keys:
+            return
+        for key in self.template_keys:
+            self.inputs.pop(key, None)
+        for widget in self._template_widgets:
+            widget.remove()
+        self.template_keys = wanted
+        self._template_widgets = [w for key in wanted for w in self.field(
+            key, key.replace("_", " ").capitalize(), Input(), "a field of this section's template")]
+        if self._template_widgets:
+            self.mount_all(self._template_widgets, before=self.query_one(".form-note"))
+        self._shown_errors = {}
+
     # ------------------------------------------------------------ values
 
     def load(self, fields: Mapping[str, Any], title: str) -> None:
@@ -70,6 +99,8 @@ class EntryForm(VerticalScroll):
         self.query_one(".form-title", Label).update(title)
         for key in self.inputs:
             self.set_text(key, self.to_text(key, fields.get(key)))
+            if key in self.template_keys:  # a list or mapping is no plain text: left as it is
+                self.inputs[key].disabled = not _plain(fields.get(key))
         extra = [k for k in fields if k not in self.inputs]
         note = f"Other fields kept as they are: {', '.join(extra)}" if extra else ""
         self.query_one(".form-note", Static).update(note)
@@ -95,6 +126,8 @@ class EntryForm(VerticalScroll):
         problems: dict[str, str] = {}
         first_key = next(iter(self.original), None)
         for key in self.inputs:
+            if key in self.template_keys and not _plain(self.original.get(key)):
+                continue
             value, problem = self.from_text(key, self.get_text(key))
             if problem:
                 problems[key] = problem
