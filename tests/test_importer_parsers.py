@@ -196,6 +196,8 @@ def test_tree_item_that_does_not_fit_is_raw():
     ("Education", "education"), ("💻 Experience", "experience"), ("💻 Internships", "internships"),
     ("📕 Teaching", "teaching"), ("💬 Invited Talks", "talks"), ("新闻", "news"), ("📝 论文", "publications"),
     ("🏅 荣誉与奖项", "awards"), ("教学", "teaching"), ("学术服务", "service"), ("🎓 教育经历", "education"),
+    ("📝 在投/审稿中工作", "publications"), ("审稿服务", "service"), ("工作经历", "experience"),
+    ("Teaching Experiences", "teaching"), ("Under Review", "publications"), ("实习经历", "internships"),
 ])
 def test_heading_classification(title, name):
     assert headings.classify(title)[0] == name
