@@ -298,7 +298,10 @@ def format_authors(authors: Sequence[Any], names: Iterable[str], style: SectionS
             author if type(author) is str else model.text_of(author))
         mine = (i in positions) if positions is not None else normalized in own
         if mine and not marked:
-            name = style.own_name.replace("{name}", name)
+            if "{markers}" in style.own_name:  # markers inside the emphasis: **Name<sup>*</sup>**
+                name, markers = style.own_name.replace("{name}", name).replace("{markers}", markers), ""
+            else:
+                name = style.own_name.replace("{name}", name)
         parts.append(prefix + name + markers)
     return style.authors_separator.join(parts)
 

@@ -386,3 +386,29 @@ def test_markdown_paper_box_written_line_by_line():
     assert entry["title"].startswith("SAFER") and entry["venue"] == "ACL 2026, Findings"
     assert entry["authors"] == ["**Kehua Feng**", "Keyan Ding", "Yuhao Wang"]  # bold kept: no names given to fit
     assert entry["links"] == {"PDF": "https://arxiv.org/pdf/2504.02725"}
+
+
+@pytest.mark.parametrize("piece, form, name, markers", [
+    ("**Name Surname***", "**{name}**", "Name Surname", "*"),
+    ("**Yizhou Dang<sup>&#8902;</sup>**", "**{name}{markers}**", "Yizhou Dang", "<sup>&#8902;</sup>"),
+    ("<b>Kehua Feng\\*</b>", "<b>{name}{markers}</b>", "Kehua Feng", "\\*"),
+    ("__<u>Dong-Dong Wu</u>__", "__<u>{name}</u>__", "Dong-Dong Wu", ""),
+    ("**Bo Li**", "**{name}**", "Bo Li", ""),
+])
+def test_own_name_forms_with_markers_inside_or_after_the_emphasis(piece, form, name, markers):
+    a = authors.analyze(piece)
+    assert (a.form, a.name, a.markers) == (form, name, markers)
+
+
+def test_own_name_with_markers_inside_the_emphasis_round_trips_with_plain_names():
+    items = ["- **A Study of Widgets in Detail**. **Kehua Feng\\***, Ann Lee. *ICML*, 2024.",
+             "- **A Study of Gadgets in Detail**. Ann Lee, **Kehua Feng**. *ICLR*, 2023."]
+    pieces = [p for t in items for p in publications.author_pieces(t)]
+    own = authors.own_form(pieces)
+    assert own == "**{name}{markers}**"
+    stored = [authors.store(publications.author_pieces(t), ["Kehua Feng"], own)[0] for t in items]
+    assert stored == [["Kehua Feng\\*", "Ann Lee"], ["Ann Lee", "Kehua Feng"]]
+    from homepage_tui.render import format_authors
+    style = SectionStyle(type=model.PUBLICATIONS, own_name=own)
+    assert format_authors(stored[0], ["Kehua Feng"], style) == "**Kehua Feng\\***, Ann Lee"
+    assert format_authors(stored[1], ["Kehua Feng"], style) == "Ann Lee, **Kehua Feng**"

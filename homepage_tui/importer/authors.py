@@ -13,8 +13,15 @@ from dataclasses import dataclass
 from ..render import AUTHOR_MARKERS_RE, normalize_name
 from .text import TAG_RE, split_top
 
+# Markers written inside the emphasis (**Name<sup>*</sup>**, <b>Name\*</b>): the form holds {markers}.
+INNER = r"(?P<inner>(?:\\\*|[#†‡]|<sup>[^<>]*</sup>|&(?:dagger|Dagger|ddagger|ast|#\d+);)+)"
 OWN_FORMS = [
-    ("**{name}**", re.compile(r"^\*\*(?P<name>[^*<>]+?)\*\*(?!\*)")),
+    ("__<u>{name}</u>__", re.compile(r"^__<u>(?P<name>[^<>*_]+?)</u>__")),
+    ("**<u>{name}</u>**", re.compile(r"^\*\*<u>(?P<name>[^<>*]+?)</u>\*\*")),
+    ("**{name}{markers}**", re.compile(rf"^\*\*(?P<name>[^*<>\\#†‡&]+?){INNER}\*\*")),
+    ("<b>{name}{markers}</b>", re.compile(rf"^<b>(?P<name>[^<>*\\#†‡&]+?){INNER}</b>")),
+    ("<strong>{name}{markers}</strong>", re.compile(rf"^<strong>(?P<name>[^<>*\\#†‡&]+?){INNER}</strong>")),
+    ("**{name}**", re.compile(r"^\*\*(?P<name>[^*<>]+?)\*\*")),
     ("__{name}__", re.compile(r"^__(?P<name>[^_<>]+?)__")),
     ("<strong>{name}</strong>", re.compile(r"^<strong>(?P<name>[^<>*]+?)</strong>")),
     ("<b>{name}</b>", re.compile(r"^<b>(?P<name>[^<>*]+?)</b>")),
@@ -76,6 +83,10 @@ def analyze(piece: str) -> Author:
         f = pattern.match(rest)
         if f:
             markers = rest[f.end():]
+            if "{markers}" in form:
+                if markers:
+                    continue
+                markers = f.group("inner")
             if markers == "" or AUTHOR_MARKERS_RE.fullmatch(markers):
                 return Author(piece, prefix, form, f.group("name").strip(), markers)
     return Author(piece, prefix, None, strip_name(piece), "")
@@ -155,7 +166,7 @@ def store(pieces: list[str], names: list[str], own_form: str) -> tuple[list[str]
     stored, mine = [], []
     for i, piece in enumerate(pieces, start=1):
         a = analyze(piece)
-        if a.form == own_form and normalize_name(a.name) in own:
+        if same_form(a, own_form) and normalize_name(a.name) in own:
             stored.append(a.prefix + a.name + a.markers)
             mine.append(i)
         else:
@@ -163,3 +174,30 @@ def store(pieces: list[str], names: list[str], own_form: str) -> tuple[list[str]
     matched = [i for i, s in enumerate(stored, start=1)
                if normalize_name(analyze(s).name) in own and analyze(s).form is None]
     return stored, (None if matched == mine or not mine else mine)
+
+
+def same_form(a: Author, own_form: str) -> bool:
+    """Whether `a` is written in the section's own-name form: `**{name}{markers}**` also covers a
+    name without markers written `**Name**` (it renders the same)."""
+    if a.form == own_form:
+        return True
+    return a.form is not None and not a.markers and a.form == own_form.replace("{markers}", "")
+
+
+def own_form(pieces: list[str]) -> str:
+    """The form most of the user's emphasised names take; the form with markers inside the
+    emphasis when some names have them there and none has markers outside."""
+    forms: dict[str, int] = {}
+    outside: set[str] = set()
+    for piece in pieces:
+        a = analyze(piece)
+        if a.form is None:
+            continue
+        forms[a.form] = forms.get(a.form, 0) + 1
+        if a.markers and "{markers}" not in a.form:
+            outside.add(a.form)
+    for form in [f for f in forms if "{markers}" in f]:
+        base = form.replace("{markers}", "")
+        if base in forms and base not in outside:
+            forms[form] += forms.pop(base)
+    return max(forms, key=lambda f: forms[f]) if forms else "**{name}**"

@@ -212,9 +212,7 @@ def _parser(s: SectionPlan, names: list[str], own_form: str) -> Callable[[str], 
 
 
 def _own_form(texts: list[str]) -> str:
-    forms = Counter(au.analyze(p).form for t in texts for p in publications.author_pieces(t))
-    forms.pop(None, None)
-    return forms.most_common(1)[0][0] if forms else "**{name}**"
+    return au.own_form([p for t in texts for p in publications.author_pieces(t)])
 
 
 def _separator(s: SectionPlan) -> str:
