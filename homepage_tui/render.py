@@ -53,6 +53,7 @@ class SectionStyle:
     link: str = "[{name}]({url})"
     links_separator: str = " "
     authors_separator: str = ", "
+    authors_last: str = ""  # before a last author written "and Name"/"& Name" (default: authors_separator)
     own_name: str = "**{name}**"
     highlight: str = "- {item}"
     bullet: str = "*"  # tree sections: the list marker, or one marker per level
@@ -303,7 +304,12 @@ def format_authors(authors: Sequence[Any], names: Iterable[str], style: SectionS
             else:
                 name = style.own_name.replace("{name}", name)
         parts.append(prefix + name + markers)
-    return style.authors_separator.join(parts)
+    if not style.authors_last:
+        return style.authors_separator.join(parts)
+    out = parts[0] if parts else ""
+    for part in parts[1:]:
+        out += (style.authors_last if re.match(r"(and|&)\s", part) else style.authors_separator) + part
+    return out
 
 
 def format_links(links: Any, style: SectionStyle) -> str:

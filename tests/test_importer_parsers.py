@@ -412,3 +412,22 @@ def test_own_name_with_markers_inside_the_emphasis_round_trips_with_plain_names(
     style = SectionStyle(type=model.PUBLICATIONS, own_name=own)
     assert format_authors(stored[0], ["Kehua Feng"], style) == "**Kehua Feng\\***, Ann Lee"
     assert format_authors(stored[1], ["Kehua Feng"], style) == "Ann Lee, **Kehua Feng**"
+
+
+@pytest.mark.parametrize("item, expect", [
+    ("- **A Study of Widgets in Great Detail**. Ann Lee and Bob Stone. *ICML 2024*.",
+     {"authors": ["Ann Lee", "and Bob Stone"], "venue": "ICML 2024"}),
+    ("- **A Study of Widgets in Great Detail**<br>Ann Lee, Bob Stone<br>*ICML 2024*<br>[Paper](https://a.org/p) [Code](https://a.org/c)",
+     {"venue": "ICML 2024", "links": {"Paper": "https://a.org/p", "Code": "https://a.org/c"}}),
+    ("- [A Study of Widgets in Great Detail](https://a.org/x) [[Code](https://a.org/c)]\n  Ann Lee, Bob Stone\n  *ICML 2024*",
+     {"url": "https://a.org/x", "links": {"Code": "https://a.org/c"}, "venue": "ICML 2024"}),
+    ("- **A Study of Widgets in Great Detail**\n  Ann Lee, Bob Stone\n  [ICML 2024](https://icml.cc)",
+     {"links": {"ICML 2024": "https://icml.cc"}}),  # a venue that is only a link is no venue
+    ("- **A Study of Widgets in Great Detail**. Ann Lee, Bob Stone (*Equal Contribution). *ICML 2024*.",
+     {"authors": ["Ann Lee", "Bob Stone"], "authors_note": "*Equal Contribution", "venue": "ICML 2024"}),
+])
+def test_publication_links_and_author_forms(item, expect):
+    style, [entry] = fitted(model.PUBLICATIONS, [item], publications.parse)
+    assert "raw" not in entry, entry
+    assert {k: entry.get(k) for k in expect} == expect
+    assert "venue" in expect or "venue" not in entry

@@ -29,6 +29,7 @@ OWN_FORMS = [
     ('<span class="accent-text">{name}</span>', re.compile(r"^<span class=\"accent-text\">(?P<name>[^<>*]+?)</span>")),
 ]
 PREFIX_RE = re.compile(r"^(and\s+|&\s+)")
+AND_RE = re.compile(r"^([^.…]\S*(?: \S+){0,4}?) and (.+)$")
 INITIALS_RE = re.compile(r"^\s*(?:[A-Z]\.\s?)+(?:-\s?[A-Z]\.)?\s*$")
 WORD_RE = re.compile(r"^(?:[A-Z\u00C0-\u024F][\w'’.\-]*|[A-Z]\.?(?:-[A-Z]\.?)?|[\u4e00-\u9fff]{1,4}|"
                      r"van|de|der|von|da|di|del|le|la|bin|al|den|dos|du|y)$")
@@ -103,23 +104,26 @@ def find_authors(s: str, pos: int = 0) -> tuple[int, list[str]] | None:
     end = pos
     for i, piece in enumerate(pieces):
         last = i == len(pieces) - 1
+        pair = AND_RE.match(piece)
+        if pair and "\n" not in pair.group(1) and is_name(pair.group(1)):
+            # "A and B": two names; the second keeps its "and " (the renderer joins it with a blank)
+            second = pair.group(2)
+            k = len(second) if is_name(second) and "\n" not in second and not last else _head(second)
+            if k is not None:
+                _add(taken, pair.group(1))
+                taken.append("and " + second[:k])
+                end = offset + len(pair.group(1)) + 5 + k
+                if k < len(second):
+                    break
+                offset += len(piece) + 2
+                continue
         whole_ok = is_name(piece) and "\n" not in piece and (not last or True)
         if whole_ok and not (last and len(piece) > 60):
             _add(taken, piece)
             end = offset + len(piece)
             offset += len(piece) + 2
             continue
-        # the shortest head that is a name and not only initials ("X. Zhang. Title" -> "X. Zhang")
-        heads = []
-        for sep in HEAD_SEPS:
-            k = piece.find(sep)
-            while k > 0:
-                head = piece[:k]
-                if head == head.rstrip() and _balanced(head) and is_name(head):
-                    heads.append(k)
-                k = piece.find(sep, k + 1)
-        full = [k for k in heads if not INITIALS_RE.match(strip_name(piece[:k]) + ".")]
-        best = min(full) if full else (max(heads) if heads else None)
+        best = _head(piece)
         if best is not None:
             _add(taken, piece[:best])
             end = offset + best
@@ -128,6 +132,21 @@ def find_authors(s: str, pos: int = 0) -> tuple[int, list[str]] | None:
                      and len(strip_name(taken[0]).split()) > 3):
         return None
     return end, taken
+
+
+def _head(piece: str) -> int | None:
+    """The end of the shortest head of `piece` that is a name and not only initials ("X. Zhang.
+    Title" -> "X. Zhang"), or None."""
+    heads = []
+    for sep in HEAD_SEPS:
+        k = piece.find(sep)
+        while k > 0:
+            head = piece[:k]
+            if head == head.rstrip() and _balanced(head) and is_name(head):
+                heads.append(k)
+            k = piece.find(sep, k + 1)
+    full = [k for k in heads if not INITIALS_RE.match(strip_name(piece[:k]) + ".")]
+    return min(full) if full else (max(heads) if heads else None)
 
 
 def _balanced(text: str) -> bool:
