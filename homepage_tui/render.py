@@ -383,8 +383,9 @@ def render_tree_item(item: Mapping[str, Any], style: SectionStyle, level: int = 
     pad = " " * (style.indent * level)
     if bullet.lstrip().startswith("<li"):  # an HTML list: <li>text</li> on one line
         return f"{pad}{bullet}{safe_inline(item.get('text'))}</li>"
-    text = safe_block(item.get("text"), len(pad) + len(bullet) + 1)
-    lines = [f"{pad}{bullet} {text}".rstrip()]
+    gap = "" if bullet.endswith((" ", "\t")) else " "  # "-<TAB>" and "-   " carry their own blanks
+    text = safe_block(item.get("text"), len(pad) + len(bullet) + len(gap))
+    lines = [f"{pad}{bullet}{gap}{text}".rstrip()]
     children = item.get("children") or []
     if isinstance(children, list) and children:
         rendered = [render_tree_item(c if isinstance(c, Mapping) else {"text": c}, style, level + 1)

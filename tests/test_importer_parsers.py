@@ -431,3 +431,14 @@ def test_publication_links_and_author_forms(item, expect):
     assert "raw" not in entry, entry
     assert {k: entry.get(k) for k in expect} == expect
     assert "venue" in expect or "venue" not in entry
+
+
+@pytest.mark.parametrize("items, bullet", [
+    (["-\tReviewer for ICML", "-\tReviewer for NeurIPS"], "-\t"),
+    (["-   Reviewer for ICML", "-   Reviewer for NeurIPS\n    -   a sub-item"], "-   "),
+])
+def test_list_markers_with_a_tab_or_several_blanks_are_kept(items, bullet):
+    style, entries = tree.fit_tree(items, SectionStyle(type=model.TREE))
+    assert style.bullet == bullet and all("raw" not in e for e in entries)
+    from homepage_tui.render import render_tree_item
+    assert [render_tree_item(e, style) for e in entries] == items

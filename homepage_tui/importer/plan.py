@@ -151,6 +151,7 @@ def _find_sections(path: str, text: str) -> list[SectionPlan]:
     for s in found:
         for g in s.groups:
             g.blocks = scan.blocks(lines, code, g.start, g.end)
+        s.groups = [part for g in s.groups for part in _split_lists(g, s.title)]
         has_items = [g for g in s.groups if g.run]
         if not has_items:
             continue
@@ -158,6 +159,31 @@ def _find_sections(path: str, text: str) -> list[SectionPlan]:
             continue
         s.groups = has_items
         out.append(s)
+    return out
+
+
+def _split_lists(g: Group, section_title: str) -> list[Group]:
+    """The group, cut where its lists are cut: a comment, a label or any other text set off from
+    the items by other blank lines than the items have between them ends one list and starts
+    another (kramdown shows two lists there). The text between stays in the page, outside the
+    regions; each list after the first becomes a group of its own."""
+    blocks = g.blocks
+    gaps = [b.start - a.end for a, b in zip(blocks, blocks[1:]) if a.kind in ITEM_KINDS and b.kind in ITEM_KINDS]
+    usual = Counter(gaps).most_common(1)[0][0] if gaps else 0
+    parts: list[list[scan.Block]] = [[]]
+    for i, b in enumerate(blocks):
+        if b.kind not in ITEM_KINDS and 0 < i < len(blocks) - 1 and parts[-1]:
+            before, after = b.start - blocks[i - 1].end, blocks[i + 1].start - b.end
+            if (before != usual or after != usual) and any(x.kind in ITEM_KINDS for x in blocks[i + 1:]):
+                parts.append([])
+                continue
+        parts[-1].append(b)
+    if len(parts) == 1:
+        return [g]
+    out = []
+    for k, part in enumerate(parts):
+        title = g.title if k == 0 else f"{headings.plain_title(g.title or section_title)} ({k + 1})"
+        out.append(Group(title, part[0].start if part else g.start, part[-1].end if part else g.end, part))
     return out
 
 
