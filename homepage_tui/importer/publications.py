@@ -24,6 +24,7 @@ TITLE_FORMS = [
 ]
 BOLD_TITLE_RE = re.compile(r"\*\*(?P<t>[^*]{12,}?)\*\*")
 LINK_FORMS = [
+    (re.compile(r"!\[(?P<n>[^\]\[]{1,40})\]\((?P<u>[^)\s]*)\)"), "![{name}]({url})"),  # shield badges
     (re.compile(r"\\\[\[(?P<n>[^\]\[]+)\]\((?P<u>[^)\s]*)\)\\\]"), "\\[[{name}]({url})\\]"),
     (re.compile(r"\[\[(?P<n>[^\]\[]+)\]\((?P<u>[^)\s]*)\)\]"), "[[{name}]({url})]"),
     (re.compile(r"\[\*\*(?P<n>[^\]\[*]+)\*\*\]\((?P<u>[^)\s]*)\)"), "[**{name}**]({url})"),
