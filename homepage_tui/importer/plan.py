@@ -93,6 +93,7 @@ def import_page(files: dict[str, str | None], page: str) -> ImportPlan:
     """Plan the import of `page`; `files` maps it and every file it includes (None: missing)."""
     notes: list[str] = []
     sections: list[SectionPlan] = []
+    skipped: list[tuple[str, str, str]] = []
     order = [page] + [f for f in files if f != page]
     texts: dict[str, str] = {}
     for path in order:
@@ -104,7 +105,7 @@ def import_page(files: dict[str, str | None], page: str) -> ImportPlan:
             raise AlreadyImported(f"{path}: the page already has homepage-tui regions; it was imported before "
                                   "(use `homepage-tui render` to regenerate them)")
         texts[path] = text
-        sections += _find_sections(path, text)
+        sections += _find_sections(path, text, skipped)
     _name_sections(sections)
     names = au.own_names([au_pieces for s in sections if s.type == model.PUBLICATIONS
                           for g in s.groups for b in g.run if b.kind in ITEM_KINDS
@@ -116,13 +117,16 @@ def import_page(files: dict[str, str | None], page: str) -> ImportPlan:
         mine = [s for s in sections if s.file == path]
         if mine:
             pages[path] = _with_regions(text, mine, names)
+    notes += [f"{path}: section '{title}' {why}" for path, title, why in skipped]
     return ImportPlan(page=page, pages=pages, sections=sections, names=names, notes=notes)
 
 
 # ------------------------------------------------------------------ finding sections
 
 
-def _find_sections(path: str, text: str) -> list[SectionPlan]:
+def _find_sections(path: str, text: str, skipped: list[tuple[str, str, str]]) -> list[SectionPlan]:
+    """The page's sections with list items; `skipped` gets (file, title, why) of each known
+    section that has none (written in HTML only)."""
     lines = scan.split_lines(text)
     code = scan.code_lines(lines)
     heads = scan.headings(lines, code)
@@ -154,6 +158,9 @@ def _find_sections(path: str, text: str) -> list[SectionPlan]:
         s.groups = [part for g in s.groups for part in _split_lists(g, s.title)]
         has_items = [g for g in s.groups if g.run]
         if not has_items:
+            if s.known and any(b.kind == "other" for g in s.groups for b in g.blocks):  # type: ignore[attr-defined]
+                skipped.append((path, s.title, "written in HTML only (tables or divs, no list items): "
+                                "kept in the page as written, not imported"))
             continue
         if not s.known and not any(b.kind == "item" for g in has_items for b in g.run):  # type: ignore[attr-defined]
             continue
@@ -226,11 +233,12 @@ def _parser(s: SectionPlan, names: list[str], own_form: str) -> Callable[[str], 
         def parse(text: str) -> list[Candidate]:
             out = []
             for c in publications.parse(text):
-                stored, bold = au.store(c.fields["authors"], names, own_form)
                 fields = dict(c.fields)
-                fields["authors"] = stored
-                if bold:
-                    fields["bold"] = bold
+                if "authors" in fields:
+                    stored, bold = au.store(c.fields["authors"], names, own_form)
+                    fields["authors"] = stored
+                    if bold:
+                        fields["bold"] = bold
                 out.append(Candidate(fields, c.template, c.style))
             return out
         return parse
