@@ -442,3 +442,51 @@ def test_list_markers_with_a_tab_or_several_blanks_are_kept(items, bullet):
     assert style.bullet == bullet and all("raw" not in e for e in entries)
     from homepage_tui.render import render_tree_item
     assert [render_tree_item(e, style) for e in entries] == items
+
+
+def test_award_with_two_years_joined_by_an_ampersand():
+    _, [entry] = fitted(model.AWARDS, ["- *2024.07 & 2021.07*: Excellent Graduate of Beijing"], awards.parse)
+    assert entry["year"] == "2024.07 & 2021.07" and entry["title"] == "Excellent Graduate of Beijing"
+
+
+def test_markdown_paper_box_closed_by_two_divs_on_one_line():
+    box = ("<div class='paper-box'><div class='paper-box-image'><div><div class=\"badge\">NC 2025</div>"
+           "<img src='images/x.png' alt=\"sym\" width=\"100%\"></div></div>\n"
+           "<div class='paper-box-text' markdown=\"1\">\n\n"
+           "[PhenoProfiler: Advancing Morphology Representations](https://x.org/a)\n\n"
+           "[Code](https://github.com/x/y), [WebServer](https://x.org/)\n\n"
+           "**Bo Li**, Bob Zhang, ..., Qianqian Song\n\n"
+           "Nature Communications 2025\n\n"
+           "**Abstract**: Cell image encoding, end to end.\n\n\n\n</div></div>")
+    _, [entry] = fitted(model.PUBLICATIONS, [box], publications.parse)
+    assert "raw" not in entry and entry["badge"] == "NC 2025" and entry["venue"] == "Nature Communications 2025"
+    assert entry["links"] == {"Code": "https://github.com/x/y", "WebServer": "https://x.org/"}
+
+
+@pytest.mark.parametrize("item, expect", [
+    ("- [Durability assessment of bio-based thermal insulation](https://x.org/a),  **Resour. Conserv. Recy. 2025**",
+     {"title": "Durability assessment of bio-based thermal insulation", "venue": "Resour. Conserv. Recy. 2025"}),
+    ("- *2023* Chengxuan Qin, Rui Yang, and Zidong Wang. Spatial Variation Generation for Motor Imagery. "
+     "IEEE Transactions on Neural Systems and Rehabilitation Engineering, 2023.",
+     {"year": "2023", "authors": ["Chengxuan Qin", "Rui Yang", "and Zidong Wang"]}),
+])
+def test_publication_without_authors_or_with_a_year_first(item, expect):
+    _, [entry] = fitted(model.PUBLICATIONS, [item], publications.parse)
+    assert "raw" not in entry, entry
+    assert {k: entry.get(k) for k in expect} == expect
+
+
+def test_markdown_paper_box_with_a_label_highlights_and_a_wrapped_citation():
+    box = ("<div class='paper-box'><div class='paper-box-image'><div><div class=\"badge\">IJCAI 2025</div>"
+           "<img src='paper_images/fbquant.png' alt=\"sym\" width=\"100%\"></div></div>\n"
+           "<div class='paper-box-text' markdown=\"1\">\n\n"
+           "**IJCAI 2025** [FBQuant: FeedBack Quantization for Large Language Models](https://arxiv.org/abs/2501.16385)\n\n"
+           "**Yijiang Liu**, Hengyu Fang, Liulu He\n\n"
+           "- LLM quantization. \n- Sub-branch approach.\n\n"
+           "[**GitHub**](https://github.com/x/y) <strong><span class='show_paper_citations' data='D:AL'></span></strong>\n"
+           "</div>\n</div>")
+    _, [entry] = fitted(model.PUBLICATIONS, [box], publications.parse)
+    assert "raw" not in entry, entry
+    assert entry["label"] == "IJCAI 2025" and entry["title"].startswith("FBQuant")
+    assert entry["highlights"] == ["LLM quantization. ", "Sub-branch approach."]
+    assert entry["citation"] == "D:AL" and entry["links"] == {"GitHub": "https://github.com/x/y"}

@@ -51,7 +51,9 @@ LINKED_RE = re.compile(r"^\[(?P<name>[^\]\[]+)\]\([^)\s]*\)")
 
 def strip_name(piece: str) -> str:
     text = PREFIX_RE.sub("", re.sub(r"^(?:\.\.\.|…)\s+", "", piece.strip()))
-    text = LINKED_RE.sub(lambda m: m.group("name"), SUP_RE.sub("", text))  # [Name](url), Name<sup>1</sup>
+    # [Name](url) and Name<sup>1</sup>; a one-word link is a link ([Code](url)), not a name
+    text = LINKED_RE.sub(lambda m: m.group("name") if (" " in m.group("name").strip() or not m.group("name").isascii())
+                         else m.group(0), SUP_RE.sub("", text))
     m = AUTHOR_MARKERS_RE.search(MARKUP_RE.sub("", text))
     text = MARKUP_RE.sub("", text)
     if m and m.start() > 0:
@@ -60,6 +62,8 @@ def strip_name(piece: str) -> str:
 
 
 def is_name(piece: str) -> bool:
+    if piece.count("**") % 2 or piece.count("__") % 2:
+        return False  # a piece of an emphasis ("**Resour. Conserv. 2025**" cut at its first ". ")
     text = strip_name(piece)
     if text in ("...", "…", "et al.", "et al", "etc."):
         return True

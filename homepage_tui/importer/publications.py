@@ -150,17 +150,18 @@ def _with_alternatives(c: Candidate) -> list[Candidate]:
     return out
 
 
-def _finish(sp: Spans, fields: dict, style: dict, pieces: list[str]) -> Candidate:
-    for a, b in zip(pieces, pieces[1:]):
+def _finish(sp: Spans, fields: dict, style: dict, pieces: list[str] | None) -> Candidate:
+    for a, b in zip(pieces or [], (pieces or [])[1:]):
         if re.match(r"(and|&) ", b):
             # "A and B" (no comma before the last name) or "A, B, and C": the section's most
             # common way wins, so say which this one is
             style["authors_last"] = " " if f"{a} {b}" in sp.text else ", "
     ordered = {}
-    for key in ("title", "authors", "authors_note", "venue", "year", "month", "badge", "image", "url", "links", "citation",
+    for key in ("label", "title", "authors", "authors_note", "venue", "year", "month", "badge", "image", "url", "links", "citation",
                 "highlights", "comment", "note", "note2", "note3", "extra"):
         if key == "authors":
-            ordered["authors"] = pieces
+            if pieces is not None:
+                ordered["authors"] = pieces
         elif key == "extra" and "__extra" in fields:
             ordered["extra"] = fields["__extra"]
         elif key in fields:
@@ -183,6 +184,11 @@ def parse_bullet(text: str) -> list[Candidate]:
         fields["badge"] = b.group(key)
         sp.put(b.start(key), b.end(key), "{badge}")
         pos = b.end()
+    yp = re.match(r"(\*{1,2}|_)(?P<y>\d{4})\1[ \t]+", body[pos:])
+    if yp:  # "- *2023* Authors. Title. Venue."
+        fields["year"] = yp.group("y")
+        sp.put(pos + yp.start("y"), pos + yp.end("y"), "{year}")
+        pos += yp.end()
     title = None
     for pattern, form in TITLE_FORMS:
         t = pattern.search(body, pos)
@@ -216,15 +222,16 @@ def parse_bullet(text: str) -> list[Candidate]:
                 sp.put(run[0], run[1], "{links}")
                 rest = run[1]
             sep = re.match(r"(\.?[ \t]*<br\s*/?>[ \t]*\n?[ \t]*|\.[ \t]+|,[ \t]+|[ \t]*\\?\n[ \t]*)", body[rest:])
-            if not sep:
-                return []
-            found = au.find_authors(body, rest + sep.end())
+            found = au.find_authors(body, rest + sep.end()) if sep else None
             if not found:
-                return []
+                # no authors: a paper written as its title and its venue ("[Title](url), **J. X. 2024**")
+                pieces = None
+                found = (rest, None)
+            else:
+                sp.put(rest + sep.end(), found[0], "{authors}")
             a_end, pieces = found
-            sp.put(rest + sep.end(), a_end, "{authors}")
             rest = a_end
-            note = AUTHORS_NOTE_RE.match(body, rest)
+            note = AUTHORS_NOTE_RE.match(body, rest) if pieces else None
             if note:  # "(*Equal Contribution)" after the names
                 fields["authors_note"] = note.group("n")
                 sp.put(note.start("n"), note.end("n"), "{authors_note}")
