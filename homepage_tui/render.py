@@ -53,6 +53,7 @@ class SectionStyle:
     link: str = "[{name}]({url})"
     links_separator: str = " "
     authors_separator: str = ", "
+    authors_last: str = ""  # before a last author written "and Name"/"& Name" (default: authors_separator)
     own_name: str = "**{name}**"
     highlight: str = "- {item}"
     bullet: str = "*"  # tree sections: the list marker, or one marker per level
@@ -298,9 +299,17 @@ def format_authors(authors: Sequence[Any], names: Iterable[str], style: SectionS
             author if type(author) is str else model.text_of(author))
         mine = (i in positions) if positions is not None else normalized in own
         if mine and not marked:
-            name = style.own_name.replace("{name}", name)
+            if "{markers}" in style.own_name:  # markers inside the emphasis: **Name<sup>*</sup>**
+                name, markers = style.own_name.replace("{name}", name).replace("{markers}", markers), ""
+            else:
+                name = style.own_name.replace("{name}", name)
         parts.append(prefix + name + markers)
-    return style.authors_separator.join(parts)
+    if not style.authors_last:
+        return style.authors_separator.join(parts)
+    out = parts[0] if parts else ""
+    for part in parts[1:]:
+        out += (style.authors_last if re.match(r"(and|&)\s", part) else style.authors_separator) + part
+    return out
 
 
 def format_links(links: Any, style: SectionStyle) -> str:
@@ -374,8 +383,9 @@ def render_tree_item(item: Mapping[str, Any], style: SectionStyle, level: int = 
     pad = " " * (style.indent * level)
     if bullet.lstrip().startswith("<li"):  # an HTML list: <li>text</li> on one line
         return f"{pad}{bullet}{safe_inline(item.get('text'))}</li>"
-    text = safe_block(item.get("text"), len(pad) + len(bullet) + 1)
-    lines = [f"{pad}{bullet} {text}".rstrip()]
+    gap = "" if bullet.endswith((" ", "\t")) else " "  # "-<TAB>" and "-   " carry their own blanks
+    text = safe_block(item.get("text"), len(pad) + len(bullet) + len(gap))
+    lines = [f"{pad}{bullet}{gap}{text}".rstrip()]
     children = item.get("children") or []
     if isinstance(children, list) and children:
         rendered = [render_tree_item(c if isinstance(c, Mapping) else {"text": c}, style, level + 1)

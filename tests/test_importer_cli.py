@@ -149,3 +149,12 @@ def test_a_crlf_page_keeps_crlf_inside_its_regions_after_import_and_add(tmp_path
     text = (site / "_pages" / "about.md").read_bytes().decode()
     assert "Three" in text and "\n" not in text.replace("\r\n", "")  # every line end is CRLF
     assert main(["render", "--check", "--site", str(site)]) == 0
+
+
+def test_a_section_written_in_html_only_is_named_with_the_reason(tmp_path, capsys):
+    page = ("---\npermalink: /\n---\n\n# News\n\n- *2024.05*: One.\n\n# 📖 Educations\n\n<table>\n  <tr><td>"
+            "<b>A University</b><br>PhD</td><td>2020 - 2024</td></tr>\n</table>\n")
+    site = site_from_page(tmp_path / "site", page)
+    assert main(["import", "--dry-run", "--site", str(site)]) == 0
+    out = capsys.readouterr().out
+    assert "section 'Educations' written in HTML only" in out and "kept in the page as written" in out

@@ -196,6 +196,8 @@ def test_tree_item_that_does_not_fit_is_raw():
     ("Education", "education"), ("💻 Experience", "experience"), ("💻 Internships", "internships"),
     ("📕 Teaching", "teaching"), ("💬 Invited Talks", "talks"), ("新闻", "news"), ("📝 论文", "publications"),
     ("🏅 荣誉与奖项", "awards"), ("教学", "teaching"), ("学术服务", "service"), ("🎓 教育经历", "education"),
+    ("📝 在投/审稿中工作", "publications"), ("审稿服务", "service"), ("工作经历", "experience"),
+    ("Teaching Experiences", "teaching"), ("Under Review", "publications"), ("实习经历", "internships"),
 ])
 def test_heading_classification(title, name):
     assert headings.classify(title)[0] == name
@@ -384,3 +386,107 @@ def test_markdown_paper_box_written_line_by_line():
     assert entry["title"].startswith("SAFER") and entry["venue"] == "ACL 2026, Findings"
     assert entry["authors"] == ["**Kehua Feng**", "Keyan Ding", "Yuhao Wang"]  # bold kept: no names given to fit
     assert entry["links"] == {"PDF": "https://arxiv.org/pdf/2504.02725"}
+
+
+@pytest.mark.parametrize("piece, form, name, markers", [
+    ("**Name Surname***", "**{name}**", "Name Surname", "*"),
+    ("**Yizhou Dang<sup>&#8902;</sup>**", "**{name}{markers}**", "Yizhou Dang", "<sup>&#8902;</sup>"),
+    ("<b>Kehua Feng\\*</b>", "<b>{name}{markers}</b>", "Kehua Feng", "\\*"),
+    ("__<u>Dong-Dong Wu</u>__", "__<u>{name}</u>__", "Dong-Dong Wu", ""),
+    ("**Bo Li**", "**{name}**", "Bo Li", ""),
+])
+def test_own_name_forms_with_markers_inside_or_after_the_emphasis(piece, form, name, markers):
+    a = authors.analyze(piece)
+    assert (a.form, a.name, a.markers) == (form, name, markers)
+
+
+def test_own_name_with_markers_inside_the_emphasis_round_trips_with_plain_names():
+    items = ["- **A Study of Widgets in Detail**. **Kehua Feng\\***, Ann Lee. *ICML*, 2024.",
+             "- **A Study of Gadgets in Detail**. Ann Lee, **Kehua Feng**. *ICLR*, 2023."]
+    pieces = [p for t in items for p in publications.author_pieces(t)]
+    own = authors.own_form(pieces)
+    assert own == "**{name}{markers}**"
+    stored = [authors.store(publications.author_pieces(t), ["Kehua Feng"], own)[0] for t in items]
+    assert stored == [["Kehua Feng\\*", "Ann Lee"], ["Ann Lee", "Kehua Feng"]]
+    from homepage_tui.render import format_authors
+    style = SectionStyle(type=model.PUBLICATIONS, own_name=own)
+    assert format_authors(stored[0], ["Kehua Feng"], style) == "**Kehua Feng\\***, Ann Lee"
+    assert format_authors(stored[1], ["Kehua Feng"], style) == "Ann Lee, **Kehua Feng**"
+
+
+@pytest.mark.parametrize("item, expect", [
+    ("- **A Study of Widgets in Great Detail**. Ann Lee and Bob Stone. *ICML 2024*.",
+     {"authors": ["Ann Lee", "and Bob Stone"], "venue": "ICML 2024"}),
+    ("- **A Study of Widgets in Great Detail**<br>Ann Lee, Bob Stone<br>*ICML 2024*<br>[Paper](https://a.org/p) [Code](https://a.org/c)",
+     {"venue": "ICML 2024", "links": {"Paper": "https://a.org/p", "Code": "https://a.org/c"}}),
+    ("- [A Study of Widgets in Great Detail](https://a.org/x) [[Code](https://a.org/c)]\n  Ann Lee, Bob Stone\n  *ICML 2024*",
+     {"url": "https://a.org/x", "links": {"Code": "https://a.org/c"}, "venue": "ICML 2024"}),
+    ("- **A Study of Widgets in Great Detail**\n  Ann Lee, Bob Stone\n  [ICML 2024](https://icml.cc)",
+     {"links": {"ICML 2024": "https://icml.cc"}}),  # a venue that is only a link is no venue
+    ("- **A Study of Widgets in Great Detail**. Ann Lee, Bob Stone (*Equal Contribution). *ICML 2024*.",
+     {"authors": ["Ann Lee", "Bob Stone"], "authors_note": "*Equal Contribution", "venue": "ICML 2024"}),
+])
+def test_publication_links_and_author_forms(item, expect):
+    style, [entry] = fitted(model.PUBLICATIONS, [item], publications.parse)
+    assert "raw" not in entry, entry
+    assert {k: entry.get(k) for k in expect} == expect
+    assert "venue" in expect or "venue" not in entry
+
+
+@pytest.mark.parametrize("items, bullet", [
+    (["-\tReviewer for ICML", "-\tReviewer for NeurIPS"], "-\t"),
+    (["-   Reviewer for ICML", "-   Reviewer for NeurIPS\n    -   a sub-item"], "-   "),
+])
+def test_list_markers_with_a_tab_or_several_blanks_are_kept(items, bullet):
+    style, entries = tree.fit_tree(items, SectionStyle(type=model.TREE))
+    assert style.bullet == bullet and all("raw" not in e for e in entries)
+    from homepage_tui.render import render_tree_item
+    assert [render_tree_item(e, style) for e in entries] == items
+
+
+def test_award_with_two_years_joined_by_an_ampersand():
+    _, [entry] = fitted(model.AWARDS, ["- *2024.07 & 2021.07*: Excellent Graduate of Beijing"], awards.parse)
+    assert entry["year"] == "2024.07 & 2021.07" and entry["title"] == "Excellent Graduate of Beijing"
+
+
+def test_markdown_paper_box_closed_by_two_divs_on_one_line():
+    box = ("<div class='paper-box'><div class='paper-box-image'><div><div class=\"badge\">NC 2025</div>"
+           "<img src='images/x.png' alt=\"sym\" width=\"100%\"></div></div>\n"
+           "<div class='paper-box-text' markdown=\"1\">\n\n"
+           "[PhenoProfiler: Advancing Morphology Representations](https://x.org/a)\n\n"
+           "[Code](https://github.com/x/y), [WebServer](https://x.org/)\n\n"
+           "**Bo Li**, Bob Zhang, ..., Qianqian Song\n\n"
+           "Nature Communications 2025\n\n"
+           "**Abstract**: Cell image encoding, end to end.\n\n\n\n</div></div>")
+    _, [entry] = fitted(model.PUBLICATIONS, [box], publications.parse)
+    assert "raw" not in entry and entry["badge"] == "NC 2025" and entry["venue"] == "Nature Communications 2025"
+    assert entry["links"] == {"Code": "https://github.com/x/y", "WebServer": "https://x.org/"}
+
+
+@pytest.mark.parametrize("item, expect", [
+    ("- [Durability assessment of bio-based thermal insulation](https://x.org/a),  **Resour. Conserv. Recy. 2025**",
+     {"title": "Durability assessment of bio-based thermal insulation", "venue": "Resour. Conserv. Recy. 2025"}),
+    ("- *2023* Chengxuan Qin, Rui Yang, and Zidong Wang. Spatial Variation Generation for Motor Imagery. "
+     "IEEE Transactions on Neural Systems and Rehabilitation Engineering, 2023.",
+     {"year": "2023", "authors": ["Chengxuan Qin", "Rui Yang", "and Zidong Wang"]}),
+])
+def test_publication_without_authors_or_with_a_year_first(item, expect):
+    _, [entry] = fitted(model.PUBLICATIONS, [item], publications.parse)
+    assert "raw" not in entry, entry
+    assert {k: entry.get(k) for k in expect} == expect
+
+
+def test_markdown_paper_box_with_a_label_highlights_and_a_wrapped_citation():
+    box = ("<div class='paper-box'><div class='paper-box-image'><div><div class=\"badge\">IJCAI 2025</div>"
+           "<img src='paper_images/fbquant.png' alt=\"sym\" width=\"100%\"></div></div>\n"
+           "<div class='paper-box-text' markdown=\"1\">\n\n"
+           "**IJCAI 2025** [FBQuant: FeedBack Quantization for Large Language Models](https://arxiv.org/abs/2501.16385)\n\n"
+           "**Yijiang Liu**, Hengyu Fang, Liulu He\n\n"
+           "- LLM quantization. \n- Sub-branch approach.\n\n"
+           "[**GitHub**](https://github.com/x/y) <strong><span class='show_paper_citations' data='D:AL'></span></strong>\n"
+           "</div>\n</div>")
+    _, [entry] = fitted(model.PUBLICATIONS, [box], publications.parse)
+    assert "raw" not in entry, entry
+    assert entry["label"] == "IJCAI 2025" and entry["title"].startswith("FBQuant")
+    assert entry["highlights"] == ["LLM quantization. ", "Sub-branch approach."]
+    assert entry["citation"] == "D:AL" and entry["links"] == {"GitHub": "https://github.com/x/y"}

@@ -7,6 +7,7 @@ command line and the editor both get it."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,53 @@ def test_render_refuses_to_write_a_page_whose_markers_a_raw_entry_would_break(tm
     with pytest.raises(SiteError, match="never ends"):
         site.save_and_render(awards)
     assert site.page_path.read_bytes() == page
+
+
+SEPARATED = """\
+---
+permalink: /
+---
+
+# 🔥 News
+
+- *2024.05*: One.
+- *2024.04*: Two.
+
+<!-- older news -->
+
+- *2023.05*: Three.
+-\t*2023.04*: Four.
+
+# 👔 Service
+
+-   Reviewer for ICML
+-   Reviewer for NeurIPS  
+    and for ICLR
+
+**Journals:**
+- Reviewer for TPAMI
+- Reviewer for TIP
+
+<h2>Teaching</h2>
+
+- TA for ML
+"""
+
+
+def _shape(html: str) -> list[str]:
+    html = html[html.index("<main"):]
+    return re.findall(r"</?(?:ul|ol|li|p|h\d|strong|br)\b", html)
+
+
+def test_lists_cut_by_a_comment_a_label_or_a_heading_stay_cut_and_markers_and_breaks_stay(tmp_path):
+    site = site_from_page(tmp_path / "site", SEPARATED)
+    before = build(site)
+    assert main(["import", "--site", str(site)]) == 0
+    after = build(site)
+    assert _shape(after) == _shape(before)  # two <ul> where there were two, the label a <p>, the <br> kept
+    assert visible(after) == visible(before)
+    page = (site / "_pages" / "about.md").read_text(encoding="utf-8")
+    assert "-\t*2023.04*: Four." in page  # the item's own marker
+    assert "- Reviewer for NeurIPS  \n" in page  # the hard line break (two trailing blanks) kept
+    assert main(["add-news", "--date", "2026.07", "--site", str(site), NEW]) == 0
+    assert _shape(build(site)).count("<ul") == _shape(before).count("<ul")

@@ -35,7 +35,7 @@ SITE_HEADER = """\
 #             for a field's value and {?field}...{/field} for text shown only when the field has
 #             a value; `layouts` are other templates, picked by an entry's `layout:` field
 """
-STYLE_KEYS = ("template", "layouts", "separator", "link", "links_separator", "authors_separator", "own_name",
+STYLE_KEYS = ("template", "layouts", "separator", "link", "links_separator", "authors_separator", "authors_last", "own_name",
               "highlight", "bullet", "bullets", "indent", "child_separator", "no_template")
 
 

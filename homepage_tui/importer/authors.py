@@ -13,8 +13,15 @@ from dataclasses import dataclass
 from ..render import AUTHOR_MARKERS_RE, normalize_name
 from .text import TAG_RE, split_top
 
+# Markers written inside the emphasis (**Name<sup>*</sup>**, <b>Name\*</b>): the form holds {markers}.
+INNER = r"(?P<inner>(?:\\\*|[#†‡]|<sup>[^<>]*</sup>|&(?:dagger|Dagger|ddagger|ast|#\d+);)+)"
 OWN_FORMS = [
-    ("**{name}**", re.compile(r"^\*\*(?P<name>[^*<>]+?)\*\*(?!\*)")),
+    ("__<u>{name}</u>__", re.compile(r"^__<u>(?P<name>[^<>*_]+?)</u>__")),
+    ("**<u>{name}</u>**", re.compile(r"^\*\*<u>(?P<name>[^<>*]+?)</u>\*\*")),
+    ("**{name}{markers}**", re.compile(rf"^\*\*(?P<name>[^*<>\\#†‡&]+?){INNER}\*\*")),
+    ("<b>{name}{markers}</b>", re.compile(rf"^<b>(?P<name>[^<>*\\#†‡&]+?){INNER}</b>")),
+    ("<strong>{name}{markers}</strong>", re.compile(rf"^<strong>(?P<name>[^<>*\\#†‡&]+?){INNER}</strong>")),
+    ("**{name}**", re.compile(r"^\*\*(?P<name>[^*<>]+?)\*\*")),
     ("__{name}__", re.compile(r"^__(?P<name>[^_<>]+?)__")),
     ("<strong>{name}</strong>", re.compile(r"^<strong>(?P<name>[^<>*]+?)</strong>")),
     ("<b>{name}</b>", re.compile(r"^<b>(?P<name>[^<>*]+?)</b>")),
@@ -22,6 +29,7 @@ OWN_FORMS = [
     ('<span class="accent-text">{name}</span>', re.compile(r"^<span class=\"accent-text\">(?P<name>[^<>*]+?)</span>")),
 ]
 PREFIX_RE = re.compile(r"^(and\s+|&\s+)")
+AND_RE = re.compile(r"^([^.…]\S*(?: \S+){0,4}?) and (.+)$")
 INITIALS_RE = re.compile(r"^\s*(?:[A-Z]\.\s?)+(?:-\s?[A-Z]\.)?\s*$")
 WORD_RE = re.compile(r"^(?:[A-Z\u00C0-\u024F][\w'’.\-]*|[A-Z]\.?(?:-[A-Z]\.?)?|[\u4e00-\u9fff]{1,4}|"
                      r"van|de|der|von|da|di|del|le|la|bin|al|den|dos|du|y)$")
@@ -43,7 +51,9 @@ LINKED_RE = re.compile(r"^\[(?P<name>[^\]\[]+)\]\([^)\s]*\)")
 
 def strip_name(piece: str) -> str:
     text = PREFIX_RE.sub("", re.sub(r"^(?:\.\.\.|…)\s+", "", piece.strip()))
-    text = LINKED_RE.sub(lambda m: m.group("name"), SUP_RE.sub("", text))  # [Name](url), Name<sup>1</sup>
+    # [Name](url) and Name<sup>1</sup>; a one-word link is a link ([Code](url)), not a name
+    text = LINKED_RE.sub(lambda m: m.group("name") if (" " in m.group("name").strip() or not m.group("name").isascii())
+                         else m.group(0), SUP_RE.sub("", text))
     m = AUTHOR_MARKERS_RE.search(MARKUP_RE.sub("", text))
     text = MARKUP_RE.sub("", text)
     if m and m.start() > 0:
@@ -52,6 +62,8 @@ def strip_name(piece: str) -> str:
 
 
 def is_name(piece: str) -> bool:
+    if piece.count("**") % 2 or piece.count("__") % 2:
+        return False  # a piece of an emphasis ("**Resour. Conserv. 2025**" cut at its first ". ")
     text = strip_name(piece)
     if text in ("...", "…", "et al.", "et al", "etc."):
         return True
@@ -76,6 +88,10 @@ def analyze(piece: str) -> Author:
         f = pattern.match(rest)
         if f:
             markers = rest[f.end():]
+            if "{markers}" in form:
+                if markers:
+                    continue
+                markers = f.group("inner")
             if markers == "" or AUTHOR_MARKERS_RE.fullmatch(markers):
                 return Author(piece, prefix, form, f.group("name").strip(), markers)
     return Author(piece, prefix, None, strip_name(piece), "")
@@ -92,23 +108,26 @@ def find_authors(s: str, pos: int = 0) -> tuple[int, list[str]] | None:
     end = pos
     for i, piece in enumerate(pieces):
         last = i == len(pieces) - 1
+        pair = AND_RE.match(piece)
+        if pair and "\n" not in pair.group(1) and is_name(pair.group(1)):
+            # "A and B": two names; the second keeps its "and " (the renderer joins it with a blank)
+            second = pair.group(2)
+            k = len(second) if is_name(second) and "\n" not in second and not last else _head(second)
+            if k is not None:
+                _add(taken, pair.group(1))
+                taken.append("and " + second[:k])
+                end = offset + len(pair.group(1)) + 5 + k
+                if k < len(second):
+                    break
+                offset += len(piece) + 2
+                continue
         whole_ok = is_name(piece) and "\n" not in piece and (not last or True)
         if whole_ok and not (last and len(piece) > 60):
             _add(taken, piece)
             end = offset + len(piece)
             offset += len(piece) + 2
             continue
-        # the shortest head that is a name and not only initials ("X. Zhang. Title" -> "X. Zhang")
-        heads = []
-        for sep in HEAD_SEPS:
-            k = piece.find(sep)
-            while k > 0:
-                head = piece[:k]
-                if head == head.rstrip() and _balanced(head) and is_name(head):
-                    heads.append(k)
-                k = piece.find(sep, k + 1)
-        full = [k for k in heads if not INITIALS_RE.match(strip_name(piece[:k]) + ".")]
-        best = min(full) if full else (max(heads) if heads else None)
+        best = _head(piece)
         if best is not None:
             _add(taken, piece[:best])
             end = offset + best
@@ -117,6 +136,21 @@ def find_authors(s: str, pos: int = 0) -> tuple[int, list[str]] | None:
                      and len(strip_name(taken[0]).split()) > 3):
         return None
     return end, taken
+
+
+def _head(piece: str) -> int | None:
+    """The end of the shortest head of `piece` that is a name and not only initials ("X. Zhang.
+    Title" -> "X. Zhang"), or None."""
+    heads = []
+    for sep in HEAD_SEPS:
+        k = piece.find(sep)
+        while k > 0:
+            head = piece[:k]
+            if head == head.rstrip() and _balanced(head) and is_name(head):
+                heads.append(k)
+            k = piece.find(sep, k + 1)
+    full = [k for k in heads if not INITIALS_RE.match(strip_name(piece[:k]) + ".")]
+    return min(full) if full else (max(heads) if heads else None)
 
 
 def _balanced(text: str) -> bool:
@@ -155,7 +189,7 @@ def store(pieces: list[str], names: list[str], own_form: str) -> tuple[list[str]
     stored, mine = [], []
     for i, piece in enumerate(pieces, start=1):
         a = analyze(piece)
-        if a.form == own_form and normalize_name(a.name) in own:
+        if same_form(a, own_form) and normalize_name(a.name) in own:
             stored.append(a.prefix + a.name + a.markers)
             mine.append(i)
         else:
@@ -163,3 +197,30 @@ def store(pieces: list[str], names: list[str], own_form: str) -> tuple[list[str]
     matched = [i for i, s in enumerate(stored, start=1)
                if normalize_name(analyze(s).name) in own and analyze(s).form is None]
     return stored, (None if matched == mine or not mine else mine)
+
+
+def same_form(a: Author, own_form: str) -> bool:
+    """Whether `a` is written in the section's own-name form: `**{name}{markers}**` also covers a
+    name without markers written `**Name**` (it renders the same)."""
+    if a.form == own_form:
+        return True
+    return a.form is not None and not a.markers and a.form == own_form.replace("{markers}", "")
+
+
+def own_form(pieces: list[str]) -> str:
+    """The form most of the user's emphasised names take; the form with markers inside the
+    emphasis when some names have them there and none has markers outside."""
+    forms: dict[str, int] = {}
+    outside: set[str] = set()
+    for piece in pieces:
+        a = analyze(piece)
+        if a.form is None:
+            continue
+        forms[a.form] = forms.get(a.form, 0) + 1
+        if a.markers and "{markers}" not in a.form:
+            outside.add(a.form)
+    for form in [f for f in forms if "{markers}" in f]:
+        base = form.replace("{markers}", "")
+        if base in forms and base not in outside:
+            forms[form] += forms.pop(base)
+    return max(forms, key=lambda f: forms[f]) if forms else "**{name}**"

@@ -13,7 +13,7 @@ from .fit import Candidate, Spans
 from .news import CLOSE_RE, OPEN_RE, PREFIX_RE, SEP_RE
 from .text import split_top
 
-YEAR = (r"(?:\d{4}(?:(?:[./-]|&amp;|&|,[ ]?|/)\d{1,4})*(?:[ ](?:Fall|Spring|Summer|Autumn|Winter))?"
+YEAR = (r"(?:\d{4}(?:(?:[./-]|[ ]?&amp;[ ]?|[ ]?&[ ]?|,[ ]?|/)\d{1,4})*(?:[ ](?:Fall|Spring|Summer|Autumn|Winter))?"
         r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{4})")
 YEAR_RE = re.compile(YEAR)
 LINK_RE = re.compile(r"(?P<lk> \(\[Link\]\((?P<url>[^)\s]*)\)\))(?P<end>\.?)$")

@@ -83,7 +83,10 @@ def norm(text: str) -> str:
     verbatim = bool(VERBATIM_RE.search(text))
     out = []
     for i, line in enumerate(lines):
-        line = line if line.endswith("  ") and i < len(lines) - 1 else line.rstrip()
+        # two trailing blanks are a hard break only before a line that continues the paragraph
+        hard = line.endswith("  ") and i < len(lines) - 1 and lines[i + 1].strip() \
+            and not LIST_LINE_RE.match(lines[i + 1])
+        line = line if hard else line.rstrip()
         if i and not LIST_LINE_RE.match(line):
             line = line.lstrip()
         out.append(line if verbatim else collapse_blanks(line))

@@ -16,7 +16,8 @@ ID_SUFFIX_RE = re.compile(r"\s*\{#[^}]*\}\s*$")
 # (section name, type, words that name it); the first match wins, so order matters.
 KINDS: list[tuple[str, str, tuple[str, ...]]] = [
     ("news", model.NEWS, ("news", "updates", "新闻", "动态", "消息")),
-    ("publications", model.PUBLICATIONS, ("publication", "preprint", "papers", "论文", "发表", "出版")),
+    ("publications", model.PUBLICATIONS, ("publication", "preprint", "papers", "manuscript", "under review",
+                                           "submitted", "论文", "发表", "出版", "在投", "审稿中", "投稿", "成果")),
     ("awards", model.AWARDS, ("award", "honor", "honour", "荣誉", "奖")),
     ("education", model.TREE, ("education", "教育", "学历")),
     ("teaching", model.TREE, ("teaching", "教学", "助教")),
@@ -27,7 +28,7 @@ KINDS: list[tuple[str, str, tuple[str, ...]]] = [
 ]
 # Prose sections: never imported, whatever they contain.
 PROSE_WORDS = ("about", "biography", "bio", "interest", "简介", "介绍", "关于", "研究方向")
-PREPRINT_WORDS = ("preprint", "under review", "submitted", "预印本")
+PREPRINT_WORDS = ("preprint", "under review", "submitted", "预印本", "在投", "审稿中", "投稿")
 
 
 def plain_title(title: str) -> str:
@@ -39,12 +40,22 @@ def plain_title(title: str) -> str:
 
 
 def classify(title: str) -> tuple[str, str] | None:
-    """(name, type) of a known section, or None."""
+    """(name, type) of a known section, or None. Every word of every kind is looked for; a match
+    that lies inside a longer match of another word is dropped (in "在投/审稿中工作", 审稿 inside
+    审稿中: submitted papers, not reviewing service), then the first kind in KINDS wins. English
+    words match at the start of a word ("news", not "renews")."""
     words = plain_title(title).casefold()
-    for name, kind, keys in KINDS:
-        if any(k in words for k in keys):
-            return name, kind
-    return None
+    found: list[tuple[int, int, int]] = []  # (start, end, kind order)
+    for order, (_, _, keys) in enumerate(KINDS):
+        for k in keys:
+            pattern = rf"(?<![a-z]){re.escape(k)}" if k.isascii() else re.escape(k)
+            found += [(m.start(), m.end(), order) for m in re.finditer(pattern, words)]
+    kept = [f for f in found if not any(o[0] <= f[0] and f[1] <= o[1] and (o[1] - o[0]) > (f[1] - f[0])
+                                        for o in found)]
+    if not kept:
+        return None
+    name, kind, _ = KINDS[min(order for _, _, order in kept)]
+    return name, kind
 
 
 def is_prose(title: str) -> bool:

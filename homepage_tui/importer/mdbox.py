@@ -23,12 +23,15 @@ from . import authors as au
 from .fit import Candidate, Spans
 
 TEXT_DIV_RE = re.compile(r"""<div\s+class=['"]paper-box-text['"][^>]*markdown=['"]1['"][^>]*>[ \t]*\r?\n""")
-TAIL_RE = re.compile(r"(?:\r?\n[ \t]*</div>[ \t]*)+$")
+TAIL_RE = re.compile(r"(?:\r?\n[ \t]*(?:</div>[ \t]*)+)+$")
 BADGE_RE = re.compile(r"""class=["']badge["']>(?P<b>[^<]+)</div>""")
 IMG_RE = re.compile(r"""<img\s+src=['"](?P<i>[^'"]+)['"]""")
 LINE_END_RE = re.compile(r"(?:\\\\|[ \t]{2,}|[ \t]*<br\s*/?>)?[ \t]*\r?$")
 CITATION_RE = re.compile(r"""<span class=['"]show_paper_citations['"] data=['"](?P<c>[^'"]+)['"]></span>""")
 TITLE_FORMS = [
+    # a bold label before the title: "**ICML 2025** [Title](url)"
+    re.compile(r"^\*\*(?P<pre>[^*]{2,40}?)\*\*[ \t]+\[(?P<t>[^\]\[]{8,}?)\]\((?P<u>[^)\s]+)\)$"),
+    re.compile(r"^\*\*(?P<pre>[^*]{2,40}?)\*\*[ \t]+(?P<t>[^*\[<\s][^*\[<]{7,}?)$"),
     re.compile(r'^\*\*"(?P<t>[^"]{8,}?)"(?P<x>[.:]?)\*\*$'),
     re.compile(r"^\*\*\[(?P<t>[^\]]{8,}?)\]\((?P<u>[^)\s]+)\)\*\*$"),
     re.compile(r"^\[\*\*(?P<t>[^\]*]{8,}?)\*\*\]\((?P<u>[^)\s]+)\)$"),
@@ -36,7 +39,7 @@ TITLE_FORMS = [
     re.compile(r"^\*\*(?P<t>[^*]{8,}?)(?P<x>[.:]?)\*\*$"),
     re.compile(r"^<font[^<>]*>(?P<t>[^<]{8,}?)[ \t]*(?:</font>)?$"),
 ]
-LINKS_LINE_RE = re.compile(r"^(?:\[[^\]\[]+\]\([^)\s]+\)|\[\[[^\]\[]+\]\([^)\s]+\)\]|\[\*\*[^\]*]+\*\*\]\([^)\s]+\))"
+LINKS_LINE_RE = re.compile(r"(?:\[[^\]\[]+\]\([^)\s]+\)|\[\[[^\]\[]+\]\([^)\s]+\)\]|\[\*\*[^\]*]+\*\*\]\([^)\s]+\))"
                            r"(?:[ \t]*[,|·•/][ \t]*|[ \t]+)?")
 
 
@@ -91,9 +94,25 @@ def parse(text: str, venue, links_run, set_links_style, finish, with_alternative
         if t.groupdict().get("u"):
             fields["url"] = t.group("u")
             sp.put(s + t.start("u"), s + t.end("u"), "{url}")
+        if t.groupdict().get("pre"):
+            fields["label"] = t.group("pre")
+            sp.put(s + t.start("pre"), s + t.end("pre"), "{label}")
     pieces = None
     notes = 0
-    for s, e in units[1:]:
+    rest_units = units[1:]
+    # highlights: consecutive "- " lines
+    h = [k for k, (s, e) in enumerate(rest_units) if body[s:e].startswith("- ")]
+    if h and h == list(range(h[0], h[-1] + 1)):
+        hs, he = rest_units[h[0]][0], rest_units[h[-1]][1]
+        lines = body[hs:he].split("\n")
+        items = [ln[2:] for ln in lines]
+        if all(ln.startswith("- ") for ln in lines):
+            fields["highlights"] = items
+            sp.put(hs, he, "{highlights}")
+            rest_units = rest_units[:h[0]] + [(-1, -1)] + rest_units[h[-1] + 1:]
+    for s, e in rest_units:
+        if s < 0:
+            continue
         line = body[s:e]
         if pieces is None:  # the authors come first after the title
             stripped = line.rstrip(".")
@@ -111,12 +130,16 @@ def parse(text: str, venue, links_run, set_links_style, finish, with_alternative
         if c and "citation" not in fields:
             fields["citation"] = c.group("c")
             sp.put(s + c.start("c"), s + c.end("c"), "{citation}")
-            rest = line[c.end():]
-            gap = re.match(r"[ \t]*[·•|,]?[ \t]*", rest)
-            s2 = s + c.end() + gap.end()
-            if s2 >= e:
-                continue
-            s, line = s2, body[s2:e]
+            wrap = re.search(r"(?:[ \t]*[·•|,]?[ \t]*<strong>)?$", line[:c.start()])
+            close = re.match(r"(?:</strong>)?[ \t]*[·•|,]?[ \t]*", line[c.end():])
+            if wrap.start() > 0 and c.end() + close.end() >= len(line):
+                e = s + wrap.start()  # the line's links (or venue) before the citation
+                line = body[s:e]
+            else:
+                s2 = s + c.end() + close.end()
+                if s2 >= e:
+                    continue
+                s, line = s2, body[s2:e]
         if _links_only(line) and "links" not in fields:
             run = links_run(body, s, e)
             if run and run[0] == s and run[1] == e:

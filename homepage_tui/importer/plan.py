@@ -93,6 +93,7 @@ def import_page(files: dict[str, str | None], page: str) -> ImportPlan:
     """Plan the import of `page`; `files` maps it and every file it includes (None: missing)."""
     notes: list[str] = []
     sections: list[SectionPlan] = []
+    skipped: list[tuple[str, str, str]] = []
     order = [page] + [f for f in files if f != page]
     texts: dict[str, str] = {}
     for path in order:
@@ -104,7 +105,7 @@ def import_page(files: dict[str, str | None], page: str) -> ImportPlan:
             raise AlreadyImported(f"{path}: the page already has homepage-tui regions; it was imported before "
                                   "(use `homepage-tui render` to regenerate them)")
         texts[path] = text
-        sections += _find_sections(path, text)
+        sections += _find_sections(path, text, skipped)
     _name_sections(sections)
     names = au.own_names([au_pieces for s in sections if s.type == model.PUBLICATIONS
                           for g in s.groups for b in g.run if b.kind in ITEM_KINDS
@@ -116,13 +117,16 @@ def import_page(files: dict[str, str | None], page: str) -> ImportPlan:
         mine = [s for s in sections if s.file == path]
         if mine:
             pages[path] = _with_regions(text, mine, names)
+    notes += [f"{path}: section '{title}' {why}" for path, title, why in skipped]
     return ImportPlan(page=page, pages=pages, sections=sections, names=names, notes=notes)
 
 
 # ------------------------------------------------------------------ finding sections
 
 
-def _find_sections(path: str, text: str) -> list[SectionPlan]:
+def _find_sections(path: str, text: str, skipped: list[tuple[str, str, str]]) -> list[SectionPlan]:
+    """The page's sections with list items; `skipped` gets (file, title, why) of each known
+    section that has none (written in HTML only)."""
     lines = scan.split_lines(text)
     code = scan.code_lines(lines)
     heads = scan.headings(lines, code)
@@ -151,13 +155,42 @@ def _find_sections(path: str, text: str) -> list[SectionPlan]:
     for s in found:
         for g in s.groups:
             g.blocks = scan.blocks(lines, code, g.start, g.end)
+        s.groups = [part for g in s.groups for part in _split_lists(g, s.title)]
         has_items = [g for g in s.groups if g.run]
         if not has_items:
+            if s.known and any(b.kind == "other" for g in s.groups for b in g.blocks):  # type: ignore[attr-defined]
+                skipped.append((path, s.title, "written in HTML only (tables or divs, no list items): "
+                                "kept in the page as written, not imported"))
             continue
         if not s.known and not any(b.kind == "item" for g in has_items for b in g.run):  # type: ignore[attr-defined]
             continue
         s.groups = has_items
         out.append(s)
+    return out
+
+
+def _split_lists(g: Group, section_title: str) -> list[Group]:
+    """The group, cut where its lists are cut: a comment, a label or any other text set off from
+    the items by other blank lines than the items have between them ends one list and starts
+    another (kramdown shows two lists there). The text between stays in the page, outside the
+    regions; each list after the first becomes a group of its own."""
+    blocks = g.blocks
+    gaps = [b.start - a.end for a, b in zip(blocks, blocks[1:]) if a.kind in ITEM_KINDS and b.kind in ITEM_KINDS]
+    usual = Counter(gaps).most_common(1)[0][0] if gaps else 0
+    parts: list[list[scan.Block]] = [[]]
+    for i, b in enumerate(blocks):
+        if b.kind not in ITEM_KINDS and 0 < i < len(blocks) - 1 and parts[-1]:
+            before, after = b.start - blocks[i - 1].end, blocks[i + 1].start - b.end
+            if (before != usual or after != usual) and any(x.kind in ITEM_KINDS for x in blocks[i + 1:]):
+                parts.append([])
+                continue
+        parts[-1].append(b)
+    if len(parts) == 1:
+        return [g]
+    out = []
+    for k, part in enumerate(parts):
+        title = g.title if k == 0 else f"{headings.plain_title(g.title or section_title)} ({k + 1})"
+        out.append(Group(title, part[0].start if part else g.start, part[-1].end if part else g.end, part))
     return out
 
 
@@ -200,11 +233,12 @@ def _parser(s: SectionPlan, names: list[str], own_form: str) -> Callable[[str], 
         def parse(text: str) -> list[Candidate]:
             out = []
             for c in publications.parse(text):
-                stored, bold = au.store(c.fields["authors"], names, own_form)
                 fields = dict(c.fields)
-                fields["authors"] = stored
-                if bold:
-                    fields["bold"] = bold
+                if "authors" in fields:
+                    stored, bold = au.store(c.fields["authors"], names, own_form)
+                    fields["authors"] = stored
+                    if bold:
+                        fields["bold"] = bold
                 out.append(Candidate(fields, c.template, c.style))
             return out
         return parse
@@ -212,9 +246,7 @@ def _parser(s: SectionPlan, names: list[str], own_form: str) -> Callable[[str], 
 
 
 def _own_form(texts: list[str]) -> str:
-    forms = Counter(au.analyze(p).form for t in texts for p in publications.author_pieces(t))
-    forms.pop(None, None)
-    return forms.most_common(1)[0][0] if forms else "**{name}**"
+    return au.own_form([p for t in texts for p in publications.author_pieces(t)])
 
 
 def _separator(s: SectionPlan) -> str:

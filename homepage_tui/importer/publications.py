@@ -24,6 +24,7 @@ TITLE_FORMS = [
 ]
 BOLD_TITLE_RE = re.compile(r"\*\*(?P<t>[^*]{12,}?)\*\*")
 LINK_FORMS = [
+    (re.compile(r"!\[(?P<n>[^\]\[]{1,40})\]\((?P<u>[^)\s]*)\)"), "![{name}]({url})"),  # shield badges
     (re.compile(r"\\\[\[(?P<n>[^\]\[]+)\]\((?P<u>[^)\s]*)\)\\\]"), "\\[[{name}]({url})\\]"),
     (re.compile(r"\[\[(?P<n>[^\]\[]+)\]\((?P<u>[^)\s]*)\)\]"), "[[{name}]({url})]"),
     (re.compile(r"\[\*\*(?P<n>[^\]\[*]+)\*\*\]\((?P<u>[^)\s]*)\)"), "[**{name}**]({url})"),
@@ -38,6 +39,7 @@ WRAPPERS = [
     (re.compile(r"^(<em>)(.*?)(</em>)$", re.S)),
     (re.compile(r"^(\()([^()]*)(\))$", re.S)),
 ]
+AUTHORS_NOTE_RE = re.compile(r"[ \t]*\((?P<n>[^()\n]*(?:equal|contribut|correspond|co-first|共同|通讯)[^()\n]*)\)", re.I)
 COMMENT_LINE_RE = re.compile(r"<!--(?:(?!-->).)*-->")
 CITATION_RE = re.compile(r"show_paper_citations' data='(?P<c>[^']+)'")
 
@@ -97,15 +99,23 @@ def _venue(sp: Spans, seg: str, start: int, end: int, fields: dict, style: dict)
             fields["__extra"] = fields_extra
     while end > start and seg[end - 1] in " \t":
         end -= 1
-    run = _links_run(seg, start, end)
-    if run and run[0] > start:
+    run = _links_run(seg, start, end) if "links" not in fields else None
+    if run and (run[0] > start or not seg[start:run[0]].strip()):
+        # links after the venue; or links alone where a venue would be: a venue that is only a
+        # link is no venue
         rs, re_, links, form, sep = run
         fields["links"] = links
         _set_links_style(style, form, sep)
         sp.put(rs, re_, "{links}")
         end = rs
-        while end > start and seg[end - 1] in " \t|\\·•,":
-            end -= 1
+        while end > start:
+            br_end = re.search(r"<br\s*/?>$", seg[start:end])
+            if br_end:
+                end = start + br_end.start()
+            elif seg[end - 1] in " \t|\\·•,\n":
+                end -= 1
+            else:
+                break
     body = seg[start:end]
     lead = len(body) - len(body.lstrip())
     start += lead
@@ -140,12 +150,18 @@ def _with_alternatives(c: Candidate) -> list[Candidate]:
     return out
 
 
-def _finish(sp: Spans, fields: dict, style: dict, pieces: list[str]) -> Candidate:
+def _finish(sp: Spans, fields: dict, style: dict, pieces: list[str] | None) -> Candidate:
+    for a, b in zip(pieces or [], (pieces or [])[1:]):
+        if re.match(r"(and|&) ", b):
+            # "A and B" (no comma before the last name) or "A, B, and C": the section's most
+            # common way wins, so say which this one is
+            style["authors_last"] = " " if f"{a} {b}" in sp.text else ", "
     ordered = {}
-    for key in ("title", "authors", "venue", "year", "month", "badge", "image", "url", "links", "citation",
+    for key in ("label", "title", "authors", "authors_note", "venue", "year", "month", "badge", "image", "url", "links", "citation",
                 "highlights", "comment", "note", "note2", "note3", "extra"):
         if key == "authors":
-            ordered["authors"] = pieces
+            if pieces is not None:
+                ordered["authors"] = pieces
         elif key == "extra" and "__extra" in fields:
             ordered["extra"] = fields["__extra"]
         elif key in fields:
@@ -168,6 +184,11 @@ def parse_bullet(text: str) -> list[Candidate]:
         fields["badge"] = b.group(key)
         sp.put(b.start(key), b.end(key), "{badge}")
         pos = b.end()
+    yp = re.match(r"(\*{1,2}|_)(?P<y>\d{4})\1[ \t]+", body[pos:])
+    if yp:  # "- *2023* Authors. Title. Venue."
+        fields["year"] = yp.group("y")
+        sp.put(pos + yp.start("y"), pos + yp.end("y"), "{year}")
+        pos += yp.end()
     title = None
     for pattern, form in TITLE_FORMS:
         t = pattern.search(body, pos)
@@ -191,15 +212,30 @@ def parse_bullet(text: str) -> list[Candidate]:
             rest = t.end()
         else:
             rest = t.end()
+            near = re.match(r"[ \t]+", body[rest:])
+            line_end = body.find("\n", rest)
+            run = _links_run(body, rest + (near.end() if near else 0), line_end) if near and line_end > 0 else None
+            if run and run[0] == rest + near.end() and not body[run[1]:line_end].strip():
+                # links right after the title, on its line
+                fields["links"] = run[2]
+                _set_links_style(style, run[3], run[4])
+                sp.put(run[0], run[1], "{links}")
+                rest = run[1]
             sep = re.match(r"(\.?[ \t]*<br\s*/?>[ \t]*\n?[ \t]*|\.[ \t]+|,[ \t]+|[ \t]*\\?\n[ \t]*)", body[rest:])
-            if not sep:
-                return []
-            found = au.find_authors(body, rest + sep.end())
+            found = au.find_authors(body, rest + sep.end()) if sep else None
             if not found:
-                return []
+                # no authors: a paper written as its title and its venue ("[Title](url), **J. X. 2024**")
+                pieces = None
+                found = (rest, None)
+            else:
+                sp.put(rest + sep.end(), found[0], "{authors}")
             a_end, pieces = found
-            sp.put(rest + sep.end(), a_end, "{authors}")
             rest = a_end
+            note = AUTHORS_NOTE_RE.match(body, rest) if pieces else None
+            if note:  # "(*Equal Contribution)" after the names
+                fields["authors_note"] = note.group("n")
+                sp.put(note.start("n"), note.end("n"), "{authors_note}")
+                rest = note.end()
         fields["title"] = t.group("t")
         ph = form
         if "u" in t.groupdict() and t.group("u") is not None:

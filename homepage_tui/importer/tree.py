@@ -12,7 +12,13 @@ from ..render import SectionStyle, render_tree_item
 from ..htmlcheck import value_problem
 from .fit import no_template_reason, norm
 
-MARKER_RE = re.compile(r"^( *)([-*+]|\d{1,3}[.)]) (?=\S)(.*)$")
+MARKER_RE = re.compile(r"^( *)((?:[-*+]|\d{1,3}[.)])(?:[ \t]+(?=\S)))(.*)$")
+
+
+def _marker(written: str) -> str:
+    """The list marker as a style keeps it: "-" for "- ", the whole "-<TAB>" or "-   " otherwise
+    (the renderer puts one blank after a marker that does not end in a blank)."""
+    return written[:-1] if written.endswith(" ") and not written[:-1].endswith((" ", "\t")) else written
 
 
 LI_RE = re.compile(r"^(?P<pad>[ \t]*)(?P<open><li(?:\s[^<>]*)?>)(?P<text>(?:(?!</?li\b).)*)</li>[ \t]*$")
@@ -30,7 +36,7 @@ def parse(text: str) -> tuple[dict, list[tuple[int, int, str]]] | None:
         return None
     root = {"text": m.group(3)}
     stack = [(len(m.group(1)), root)]  # (indent, node)
-    shape = [(0, len(m.group(1)), m.group(2))]
+    shape = [(0, len(m.group(1)), _marker(m.group(2)))]
     for line in lines[1:]:
         n = MARKER_RE.match(line)
         if n and len(n.group(1)) > stack[0][0]:
@@ -39,7 +45,7 @@ def parse(text: str) -> tuple[dict, list[tuple[int, int, str]]] | None:
                 stack.pop()
             node = {"text": n.group(3)}
             stack[-1][1].setdefault("children", []).append(node)
-            shape.append((len(stack), indent, n.group(2)))
+            shape.append((len(stack), indent, _marker(n.group(2))))
             stack.append((indent, node))
         else:
             node = stack[-1][1]
