@@ -226,7 +226,8 @@ class TreeItem(Entry):
 
     def _summary(self) -> tuple[str, str, str]:
         children = self.fields.get("children") or []
-        return ("", self.get("text"), f"{len(children)} sub-items" if children else "")
+        count = len(children)
+        return ("", self.get("text"), f"{count} sub-item{'' if count == 1 else 's'}" if children else "")
 
     def sort_key(self) -> tuple:
         return date_sort_key(self.get("text"))
