@@ -111,4 +111,4 @@ async def test_e_opens_the_entry_file_at_its_line_and_reads_the_edit_back(site, 
 
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "2 changed" in app.query_one(GitStatusBar).status_text  # the file and the page
+        assert "2 uncommitted" in app.query_one(GitStatusBar).status_text  # the file and the page
