@@ -107,3 +107,8 @@ async def test_e_opens_the_entry_file_at_its_line_and_reads_the_edit_back(site, 
         assert section.entry(0)["text"].startswith("Editor's paper") and not section.dirty
         assert "Editor's paper" in (site / "_pages" / "about.md").read_text()
         assert any(n.title == "Edited" for n in app._notifications)
+        from homepage_tui.app.git_status import GitStatusBar
+
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "2 uncommitted" in app.query_one(GitStatusBar).status_text  # the file and the page

@@ -78,12 +78,17 @@ class ExternalEditorMixin:
         """Load the edited file again (posting SectionLoaded like any reload), then regenerate the
         page from it: the user's edit reaches the page as a save from the editor would."""
         self._load_one(self.site, name, reload=True)
+        refresh = getattr(self.app, "refresh_git_status", None)
         try:
             written = self.site.render()
         except HomepageError as error:
             self.app.call_from_thread(
                 self.notify, f"{self._relative(path)} was edited, but the page was not regenerated: {error}",
                 title="Edited", severity="error", timeout=15)
+            if refresh is not None:
+                self.app.call_from_thread(refresh)
             return
         note = f"; regenerated {', '.join(self._relative(p) for p in written)}" if written else ""
         self.app.call_from_thread(self.notify, f"Read back {self._relative(path)}{note}", title="Edited")
+        if refresh is not None:  # the edited file and the page are changes to publish now
+            self.app.call_from_thread(refresh)
