@@ -285,15 +285,45 @@ def _author_parts(author: str) -> tuple[str, str, str, str, bool]:
     """An author made safe and split: prefix, name, markers, the name normalized, and whether
     it is already marked up (the same co-authors recur across a whole publication list)."""
     prefix, name, markers = _split_author(_safe_inline_text(author))
+    lead = re.match(r"\*+", name)
+    if lead and markers.startswith(lead.group(0)):
+        # `**Name**` as the user wrote it: the closing stars end the name's own bold, they are
+        # not markers (and must not be escaped).
+        name, markers = name + lead.group(0), markers[len(lead.group(0)):]
     return prefix, name, markers, normalize_name(name), bool(OWN_MARKUP_RE.search(name))
+
+
+UNESCAPED_STAR_RE = re.compile(r"(?<!\\)\*")
+MATH_SPAN_RE = re.compile(r"\$[^$]*\$")
+
+
+def escape_stars(markers: str) -> str:
+    """A `*` marker as `\\*`: kramdown would pair a bare one with the next star (the next
+    author's marker, or the end of a bold name) and set the text between in italics. Stars inside
+    math (`$^*$`) and ones already escaped are left alone."""
+    out, pos = [], 0
+    for m in MATH_SPAN_RE.finditer(markers):
+        out.append(UNESCAPED_STAR_RE.sub(r"\\*", markers[pos:m.start()]))
+        out.append(m.group(0))
+        pos = m.end()
+    out.append(UNESCAPED_STAR_RE.sub(r"\\*", markers[pos:]))
+    return "".join(out)
+
+
+def _bare_stars(markers: str) -> int:
+    return len(UNESCAPED_STAR_RE.findall(MATH_SPAN_RE.sub("", markers)))
 
 
 def format_authors(authors: Sequence[Any], names: Iterable[str], style: SectionStyle,
                    bold: Sequence[int] | None = None) -> str:
-    """Authors joined, the user's own names marked (bold by default), markers kept outside."""
+    """Authors joined, the user's own names marked (bold by default), markers kept outside.
+
+    A bare `*` marker is written as the page had it unless kramdown would pair it: with another
+    bare star in the list, or right after a bold name (`**Z. Tang***` reads as bold, then italics
+    that run into the next author). Those are escaped, so every marker shows literally."""
     own = _own_names(tuple(names))
     positions = {int(b) for b in bold} if bold else None
-    parts = []
+    split = []
     for i, author in enumerate(authors, start=1):
         prefix, name, markers, normalized, marked = _author_parts(
             author if type(author) is str else model.text_of(author))
@@ -303,6 +333,12 @@ def format_authors(authors: Sequence[Any], names: Iterable[str], style: SectionS
                 name, markers = style.own_name.replace("{name}", name).replace("{markers}", markers), ""
             else:
                 name = style.own_name.replace("{name}", name)
+        split.append((prefix, name, markers))
+    pairing = sum(_bare_stars(markers) for _, _, markers in split) >= 2
+    parts = []
+    for prefix, name, markers in split:
+        if pairing or (name.endswith("*") and markers.startswith("*")):
+            markers = escape_stars(markers)
         parts.append(prefix + name + markers)
     if not style.authors_last:
         return style.authors_separator.join(parts)
