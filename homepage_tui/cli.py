@@ -14,7 +14,8 @@ from typing import Sequence
 from . import __version__
 from .errors import HomepageError
 
-COMMANDS = ["edit", "demo", "import_page", "render", "check", "add_news", "add_pub", "export", "preview", "publish",
+COMMANDS = ["edit", "demo", "import_page", "render", "check", "add_news", "add_region", "add_pub", "export", "preview",
+            "publish",
             "config"]
 
 

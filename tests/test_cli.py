@@ -81,9 +81,9 @@ def test_check_reports_file_and_line(site, capsys):
     code, out, _ = run(capsys, "check", "--site", str(site))
     assert code == 1
     line_of = lambda path, needle: path.read_text().splitlines().index(needle) + 1  # noqa: E731
-    assert f"content/news.yml:{line_of(news, chr(45) + ' date: ' + chr(39) + '2024.15' + chr(39))}: date '2024.15' has month 15" in out
+    assert f"content/news.yml:{line_of(news, chr(45) + ' date: ' + chr(39) + '2024.15' + chr(39))}: error: date '2024.15' has month 15" in out
     assert "content/news.yml:" in out and "duplicate of the entry at line" in out
-    assert f"content/publications.yml:{line_of(pubs, '  links:')}: paper: link 'not a url' is not a URL" in out
+    assert f"content/publications.yml:{line_of(pubs, '  links:')}: error: paper: link 'not a url' is not a URL" in out
 
 
 def test_check_reports_malformed_yaml_with_line_and_column(site, capsys):
