@@ -77,7 +77,12 @@ class PublishActions:
 
     git_status: "RepoStatus | None" = None
     _publish_busy: bool = False
-    _git_lock_instance: threading.Lock | None = None
+    _build_skip_said: bool = False
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 (passed on to App)
+        super().__init__(*args, **kwargs)
+        # Made here, on the UI thread, before any worker can run: one lock for every git worker.
+        self._git_lock = threading.Lock()
 
     # -- what the host provides ------------------------------------------------------------------
 
@@ -228,12 +233,6 @@ class PublishActions:
             self._start_publish(message=text)
 
     # -- helpers ---------------------------------------------------------------------------------
-
-    @property
-    def _git_lock(self) -> threading.Lock:
-        if self._git_lock_instance is None:
-            self._git_lock_instance = threading.Lock()
-        return self._git_lock_instance
 
     def _blocked(self) -> bool:
         if isinstance(self.screen, (PublishReviewScreen, ConfirmPublishStep)):  # type: ignore[attr-defined]
