@@ -41,7 +41,7 @@ permalink: /
 <!-- homepage-tui:end news -->
 """
 
-CONFIG = "title: My homepage\nexclude: [content]\n"
+CONFIG = "title: My homepage\ninclude: [_pages]\nexclude: [content]\n"
 
 
 def identity_env(home: Path) -> dict[str, str]:
@@ -73,6 +73,14 @@ class SiteRepo:
     root: Path
     origin: Path | None = None
     managed: list[Path] = field(default_factory=list)
+    # Regenerate the page after each content change, as the editor and add-news do: publishing
+    # refuses a page that is out of date with its content (the CLI and app tests set this).
+    render_page: bool = False
+
+    def render(self) -> None:
+        from homepage_tui.site import Site
+
+        Site.open(self.root).render()
 
     def write(self, rel: str, text: str) -> None:
         path = self.root / rel
@@ -93,11 +101,23 @@ class SiteRepo:
         news = self.read("content/news.yml")
         head, _, rest = news.partition("\n")
         self.write("content/news.yml", f"{head}\n- date: '{date}'\n  text: {text}\n{rest}")
+        if self.render_page:
+            self.render()
 
 
 def managed_paths(root: Path) -> list[Path]:
     """The files the tool manages, as Site.managed_paths() lists them."""
     return sorted((root / "content").glob("*.yml")) + [root / "_pages/about.md", root / "_config.yml"]
+
+
+def make_rendered_site(base: Path, name: str = "site") -> SiteRepo:
+    """make_site with its page regenerated from the content and committed: a site that passes
+    `check`, so that publishing it goes ahead."""
+    site = make_site(base, name)
+    site.render_page = True
+    site.render()
+    git(site.root, "commit", "-q", "-am", "render the page")
+    return site
 
 
 def make_site(base: Path, name: str = "site") -> SiteRepo:

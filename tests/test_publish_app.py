@@ -20,7 +20,7 @@ from homepage_tui.app.publish_worker import (
 )
 from homepage_tui.publish import RepoStatus
 from homepage_tui.site import Site
-from publish_support import add_bare_origin, clone, free_port, git, identity_env, make_site, set_env
+from publish_support import add_bare_origin, clone, free_port, git, identity_env, make_rendered_site, set_env
 
 
 class Host(PublishActions, App):
@@ -61,7 +61,7 @@ def git_identity(tmp_path, monkeypatch):
 
 @pytest.fixture
 def site(tmp_path):
-    site = make_site(tmp_path)
+    site = make_rendered_site(tmp_path)
     add_bare_origin(site)
     return site
 
@@ -83,7 +83,7 @@ async def test_P_commits_and_pushes_and_the_status_follows(site):
     app = Host(site.root)
     async with app.run_test() as pilot:
         await settle(app, pilot)
-        assert status_text(app) == "main ↑0 ↓0 · 1 changed"
+        assert status_text(app) == "main ↑0 ↓0 · 2 changed"  # the news and the page
 
         await pilot.press("P")
         await settle(app, pilot)
@@ -136,7 +136,7 @@ async def test_escape_cancels_the_review(site):
         await pilot.press("escape")
         await settle(app, pilot)
         assert not isinstance(app.screen, PublishReviewScreen)
-    assert git(site.root, "log", "-1", "--format=%s") == "initial site"
+    assert git(site.root, "log", "-1", "--format=%s") == "render the page"  # nothing new
 
 
 async def test_rejected_push_offers_pull_with_rebase(site, tmp_path):
@@ -148,7 +148,7 @@ async def test_rejected_push_offers_pull_with_rebase(site, tmp_path):
     app = Host(site.root)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        assert status_text(app) == "main ↑0 ↓1 · 1 changed"  # the start-up fetch saw theirs
+        assert status_text(app) == "main ↑0 ↓1 · 2 changed"  # the start-up fetch saw theirs
 
         await pilot.press("P")
         await settle(app, pilot)
@@ -165,7 +165,7 @@ async def test_rejected_push_offers_pull_with_rebase(site, tmp_path):
 
 
 async def test_no_upstream_offers_to_set_it(tmp_path):
-    site = make_site(tmp_path)
+    site = make_rendered_site(tmp_path)
     origin = tmp_path / "origin.git"
     git(tmp_path, "init", "-q", "--bare", "-b", "main", str(origin))
     git(site.root, "remote", "add", "origin", str(origin))

@@ -15,7 +15,7 @@ from publish_support import (
     environ_with,
     git,
     identity_env,
-    make_site,
+    make_rendered_site,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -42,7 +42,7 @@ def one_line_error(done: subprocess.CompletedProcess[str]) -> str:
 
 @pytest.fixture
 def site(tmp_path, env):
-    site = make_site(tmp_path)
+    site = make_rendered_site(tmp_path)
     add_bare_origin(site)
     return site
 
@@ -77,7 +77,7 @@ def test_nothing_to_publish_is_one_line_and_exit_1(site, env):
 
 
 def test_no_upstream_then_set_upstream(tmp_path, env):
-    site = make_site(tmp_path)
+    site = make_rendered_site(tmp_path)
     origin = tmp_path / "origin.git"
     git(tmp_path, "init", "-q", "--bare", "-b", "main", str(origin))
     git(site.root, "remote", "add", "origin", str(origin))

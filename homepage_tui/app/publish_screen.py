@@ -25,11 +25,13 @@ class PublishReviewScreen(ModalScreen["str | None"]):
     BINDINGS = [
         Binding("ctrl+s", "publish", "Publish", id="review.publish", priority=True),
         Binding("escape", "cancel", "Cancel", id="review.cancel"),
+        Binding("ctrl+b", "toggle_build", "Build check on/off", id="review.toggle_build", priority=True),
     ]
 
     def __init__(self, review: "Review"):
         super().__init__()
         self.review = review
+        self.build_check = True  # jekyll build before committing; ctrl+b skips it for this publish
 
     def compose(self) -> ComposeResult:
         review = self.review
@@ -43,6 +45,7 @@ class PublishReviewScreen(ModalScreen["str | None"]):
             yield Static(self._others_text(), id="review-others")
             yield Label("Commit message", id="review-message-label")
             yield TextArea(review.message, id="review-message", soft_wrap=True)
+            yield Static(self._build_text(), id="review-build")
             with Horizontal(id="review-buttons"):
                 yield Button("Publish", variant="primary", id="review-publish")
                 yield Button("Cancel", id="review-cancel")
@@ -65,6 +68,16 @@ class PublishReviewScreen(ModalScreen["str | None"]):
 
     def on_mount(self) -> None:
         self.query_one("#review-message", TextArea).focus()
+
+    def _build_text(self) -> str:
+        if self.build_check:
+            return "Before pushing: check the content, then build the site with Jekyll (ctrl+b: skip the build)"
+        return "Before pushing: check the content; the Jekyll build is skipped (ctrl+b: build)"
+
+    def action_toggle_build(self) -> None:
+        """Skip (or restore) the Jekyll build check for this publish."""
+        self.build_check = not self.build_check
+        self.query_one("#review-build", Static).update(self._build_text())
 
     def action_publish(self) -> None:
         self.dismiss(self.query_one("#review-message", TextArea).text)

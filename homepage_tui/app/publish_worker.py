@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from homepage_tui.app.git_status import GitStatusBar
+from homepage_tui.app.publish_blocked import SKIP_BUILD, PublishBlockedScreen
 from homepage_tui.app.publish_screen import ConfirmPublishStep, PublishReviewScreen
 from homepage_tui.errors import HomepageError, PublishError
 
@@ -42,6 +43,14 @@ class PublishFailed(Message):
     def __init__(self, error: HomepageError):
         super().__init__()
         self.error = error
+
+
+class PublishChecked(Message):
+    """The checks before publishing passed; `notes` are what the user should hear anyway."""
+
+    def __init__(self, notes: list[str]):
+        super().__init__()
+        self.notes = notes
 
 
 class GitStatusChanged(Message):
@@ -167,13 +176,15 @@ class PublishActions:
     # -- publishing ------------------------------------------------------------------------------
 
     def _start_publish(
-        self, message: str | None = None, rebase: bool = False, set_upstream: bool = False
+        self, message: str | None = None, rebase: bool = False, set_upstream: bool = False,
+        build: bool = True,
     ) -> None:
         paths = self._paths_or_notify()
         if paths is None:
             return
         root, managed = paths
         self._publish_busy = True
+        self._publish_options = {"message": message, "rebase": rebase, "set_upstream": set_upstream}
         progress = self._progress_forwarder()
 
         def work() -> None:
@@ -181,6 +192,7 @@ class PublishActions:
 
             with self._git_lock:
                 try:
+                    self._check_before_publish(root, managed, build)
                     result = publish(
                         root, managed, message=message, rebase=rebase,
                         set_upstream=set_upstream, progress=progress,
@@ -193,6 +205,27 @@ class PublishActions:
 
         self.run_worker(work, thread=True, group="git", name="publish", exit_on_error=False)
 
+    def _check_before_publish(self, root: Path, managed: list[Path], build: bool) -> None:
+        """From the git worker: the checks of `check` and `render --check`, then Jekyll, on a
+        fresh Site (the editor's own keeps its sections). Raises PreflightError when refused."""
+        from homepage_tui.publish import repo_status
+        from homepage_tui.publish.preflight import preflight
+        from homepage_tui.site import Site
+
+        status = repo_status(root, managed)
+        if not (status.changed_managed or status.ahead or not status.upstream):
+            return  # nothing to publish: publish() says so
+        if build:
+            self.call_from_thread(self._show_progress, "Building the site with Jekyll", None)
+        report = preflight(Site.open(root), build=build)
+        self.post_message(PublishChecked(report.notes))
+
+    def on_publish_checked(self, message: PublishChecked) -> None:
+        self._hide_progress()
+        if message.notes and not self._build_skip_said:
+            self._build_skip_said = True  # said once a session, not at every publish
+            self.notify("\n".join(message.notes), title="Publish", severity="warning", timeout=8)
+
     def on_publish_finished(self, message: PublishFinished) -> None:
         self._publish_busy = False
         self._hide_progress()
@@ -202,11 +235,19 @@ class PublishActions:
 
     def on_publish_failed(self, message: PublishFailed) -> None:
         from homepage_tui.publish import NoUpstreamError, PushRejectedError
+        from homepage_tui.publish.preflight import PreflightError
 
         self._publish_busy = False
         self._hide_progress()
         error = message.error
-        if isinstance(error, NoUpstreamError):
+        if isinstance(error, PreflightError):
+            options = dict(getattr(self, "_publish_options", {}))
+            self.push_screen(
+                PublishBlockedScreen(error),
+                callback=lambda choice: self._start_publish(**options, build=False)
+                if choice == SKIP_BUILD else None,
+            )
+        elif isinstance(error, NoUpstreamError):
             self.push_screen(
                 ConfirmPublishStep(
                     f"Push to {error.remote}/{error.branch} and set it as upstream?", str(error)
@@ -226,16 +267,17 @@ class PublishActions:
         if not review.managed_changed and not review.status.ahead:
             self.notify("Nothing to publish: no managed file changed.", title="Review")
             return
-        self.push_screen(PublishReviewScreen(review), callback=self._review_closed)
+        screen = PublishReviewScreen(review)
+        self.push_screen(screen, callback=lambda text: self._review_closed(text, screen.build_check))
 
-    def _review_closed(self, text: str | None) -> None:
+    def _review_closed(self, text: str | None, build: bool = True) -> None:
         if text is not None:
-            self._start_publish(message=text)
+            self._start_publish(message=text, build=build)
 
     # -- helpers ---------------------------------------------------------------------------------
 
     def _blocked(self) -> bool:
-        if isinstance(self.screen, (PublishReviewScreen, ConfirmPublishStep)):  # type: ignore[attr-defined]
+        if isinstance(self.screen, (PublishReviewScreen, ConfirmPublishStep, PublishBlockedScreen)):  # type: ignore[attr-defined]
             return True
         if self._publish_busy:
             self.notify("A publish is already running.", severity="warning")

@@ -21,6 +21,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="if the branch has no upstream, push to origin/<branch> and track it")
     parser.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
                         help="give up on the remote after this long (default: 60)")
+    parser.add_argument("--no-build", action="store_true",
+                        help="skip the build check (jekyll build into a temporary folder before committing)")
+    parser.add_argument("--build-timeout", type=float, default=None, metavar="SECONDS",
+                        help="stop a Jekyll build that takes longer (default: 120)")
 
 
 class _TerminalProgress:
@@ -44,15 +48,24 @@ class _TerminalProgress:
 
 def run(args: argparse.Namespace) -> int:
     # imported here, not at the top: `--help` and the other commands must not pay for it
-    from homepage_tui.publish import publish
+    from homepage_tui.publish import publish, repo_status
+    from homepage_tui.publish.build import BUILD_TIMEOUT
+    from homepage_tui.publish.preflight import preflight
     from homepage_tui.site import Site
 
     site = Site.open(args.site)
+    # The same checks as `check` and `render --check`, then Jekyll: refused before any commit.
+    managed = site.managed_paths()
+    status = repo_status(site.root, managed)
+    if status.changed_managed or status.ahead or not status.upstream:  # else: nothing to publish
+        report = preflight(site, build=not args.no_build, timeout=args.build_timeout or BUILD_TIMEOUT)
+        for note in report.notes:
+            print(f"homepage-tui: {note}", file=sys.stderr)
     progress = _TerminalProgress(sys.stderr) if sys.stderr.isatty() else None
     try:
         result = publish(
             site.root,
-            site.managed_paths(),
+            managed,
             message=args.message,
             push=not args.no_push,
             rebase=args.rebase,
