@@ -152,7 +152,7 @@ def test_section_in_site_yml_without_a_region(tmp_path):
     site = make_site(tmp_path, {"content/site.yml": settings, "content/talks.yml": "- text: A talk\n"})
     assert problems(site, "no-region") == [
         "content/site.yml:8: warning: section 'talks' has no region in _pages/about.md, so the site does not "
-        "show it: add one with `homepage-tui add-region talks --heading \"Invited Talks\"` (or `g` in the editor)"]
+        "show it: add one with `homepage-tui add-region talks --heading \"Invited Talks\"` (in the editor: `c`, then `g`)"]
 
 
 def test_page_out_of_date_and_unreadable_content_are_errors(tmp_path):

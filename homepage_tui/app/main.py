@@ -14,6 +14,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from homepage_tui.app.check_panel import CHECK_BINDINGS, CheckActions
 from homepage_tui.app.editor_screen import EditorScreen
 from homepage_tui.app.help_screen import HELP_CSS_PATH, HelpScreen
 from homepage_tui.app.palette import EditorCommands
@@ -32,7 +33,7 @@ def today_from_env() -> _dt.date:
     return _dt.date.today()
 
 
-class HomepageApp(PublishActions, App[int]):
+class HomepageApp(CheckActions, PublishActions, App[int]):
     TITLE = "homepage-tui"
     CSS_PATH = [Path(__file__).with_name("global.tcss"), Path(__file__).with_name("app.tcss"), PUBLISH_CSS_PATH,
                 HELP_CSS_PATH]
@@ -41,6 +42,7 @@ class HomepageApp(PublishActions, App[int]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", show=False, priority=True),
         Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
         *PUBLISH_BINDINGS,
+        *CHECK_BINDINGS,
     ]
 
     def __init__(self, root: Path, today: _dt.date | None = None, settings_path: Path | None = None):

@@ -57,7 +57,7 @@ def section_without_region(ctx: LintContext) -> Iterator[Problem]:
         yield Problem(ctx.rel(ctx.site.settings_path), settings_line(ctx, name), WARNING,
                       f"section {name!r} has no region in {ctx.site.settings.page}, so the site does not "
                       f"show it: add one with `homepage-tui add-region {name} --heading \"{heading}\"` "
-                      "(or `g` in the editor)", "no-region")
+                      "(in the editor: `c`, then `g`)", "no-region")
 
 
 # ---------------------------------------------------------------- menu anchors
