@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from homepage_tui.app.git_status import GitStatusBar
+from homepage_tui.app.merge_screen import MergeChoiceScreen
 from homepage_tui.app.publish_blocked import SKIP_BUILD, PublishBlockedScreen
 from homepage_tui.app.publish_screen import ConfirmPublishStep, PublishReviewScreen
 from homepage_tui.errors import HomepageError, PublishError
@@ -177,7 +178,7 @@ class PublishActions:
 
     def _start_publish(
         self, message: str | None = None, rebase: bool = False, set_upstream: bool = False,
-        build: bool = True,
+        build: bool = True, resolutions: dict | None = None,
     ) -> None:
         paths = self._paths_or_notify()
         if paths is None:
@@ -195,7 +196,7 @@ class PublishActions:
                     self._check_before_publish(root, managed, build)
                     result = publish(
                         root, managed, message=message, rebase=rebase,
-                        set_upstream=set_upstream, progress=progress,
+                        set_upstream=set_upstream, progress=progress, resolutions=resolutions,
                     )
                 except Exception as error:  # noqa: BLE001 (reported to the user, not swallowed)
                     self.post_message(PublishFailed(_as_user_error(error)))
@@ -236,6 +237,7 @@ class PublishActions:
     def on_publish_failed(self, message: PublishFailed) -> None:
         from homepage_tui.publish import NoUpstreamError, PushRejectedError
         from homepage_tui.publish.preflight import PreflightError
+        from homepage_tui.publish.rebase import MergeConflictError
 
         self._publish_busy = False
         self._hide_progress()
@@ -246,6 +248,13 @@ class PublishActions:
                 PublishBlockedScreen(error),
                 callback=lambda choice: self._start_publish(**options, build=False)
                 if choice == SKIP_BUILD else None,
+            )
+        elif isinstance(error, MergeConflictError):
+            # The rebase was undone; once a side is picked for each field, pull and push again.
+            self.push_screen(
+                MergeChoiceScreen(error.conflicts),
+                callback=lambda picks: self._start_publish(rebase=True, resolutions=picks)
+                if picks else None,
             )
         elif isinstance(error, NoUpstreamError):
             self.push_screen(
@@ -277,7 +286,7 @@ class PublishActions:
     # -- helpers ---------------------------------------------------------------------------------
 
     def _blocked(self) -> bool:
-        if isinstance(self.screen, (PublishReviewScreen, ConfirmPublishStep, PublishBlockedScreen)):  # type: ignore[attr-defined]
+        if isinstance(self.screen, (PublishReviewScreen, ConfirmPublishStep, PublishBlockedScreen, MergeChoiceScreen)):  # type: ignore[attr-defined]
             return True
         if self._publish_busy:
             self.notify("A publish is already running.", severity="warning")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from git import Repo
 from git.exc import GitCommandError
@@ -115,14 +115,15 @@ def commit(root: str | os.PathLike[str], managed: Managed, message: str | None =
 
 
 def _push_with_rebase(
-    repo: Repo, progress: ProgressCallback | None, set_upstream: bool, rebase: bool, timeout: float
+    repo: Repo, progress: ProgressCallback | None, set_upstream: bool, rebase: bool, timeout: float,
+    root: str | os.PathLike[str] | None = None, resolutions: Mapping | None = None,
 ) -> PushResult:
     try:
         return push_repo(repo, progress, set_upstream, timeout)
     except PushRejectedError:
         if not rebase:
             raise
-    pull_rebase_repo(repo, timeout)
+    pull_rebase_repo(repo, timeout, site_root=root, resolutions=resolutions)
     return push_repo(repo, progress, set_upstream, timeout)
 
 
@@ -149,12 +150,14 @@ def publish(
     set_upstream: bool = False,
     progress: ProgressCallback | None = None,
     timeout: float = PUSH_TIMEOUT,
+    resolutions: Mapping | None = None,
 ) -> PublishResult:
     """Commit the changed managed files with a generated (or given) message, then push.
 
     With nothing changed, pushes local commits still waiting (a publish that failed to push is
     finished by publishing again). `rebase` answers a rejected push with pull --rebase and one more
-    push; `set_upstream` pushes a branch without upstream to origin/<branch> and tracks it.
+    push (content conflicts merged by entry; `resolutions` picks a side for a field edited on
+    both, keyed by FieldConflict.key); `set_upstream` pushes a branch without upstream to origin/<branch> and tracks it.
     Every failure raises a PublishError subclass and keeps the commit and the working tree.
     """
     managed = list(managed)
@@ -177,7 +180,7 @@ def publish(
         try:
             if sha is None and _nothing_waiting(repo, set_upstream):
                 raise NothingToCommitError()
-            pushed = _push_with_rebase(repo, progress, set_upstream, rebase, timeout)
+            pushed = _push_with_rebase(repo, progress, set_upstream, rebase, timeout, root, resolutions)
         except PublishError as error:
             if sha is not None:
                 # The user must know the commit exists, or they may redo the edit.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import Mapping
 
 from git import PushInfo, Repo
 from git.exc import GitCommandError
@@ -27,7 +28,8 @@ from homepage_tui.publish.gitrun import (
     remote_env,
     resolve,
 )
-from homepage_tui.publish.status import ensure_ready, repo_state
+from homepage_tui.publish.rebase import page_up_to_date, rebase_merging_content, render_after_merge
+from homepage_tui.publish.status import ensure_ready
 
 PUSH_TIMEOUT = 60.0
 FETCH_TIMEOUT = 20.0
@@ -141,7 +143,8 @@ def fetch(root: str | os.PathLike[str], timeout: float = FETCH_TIMEOUT) -> bool:
         return fetch_repo(repo, timeout)
 
 
-def pull_rebase_repo(repo: Repo, timeout: float = PUSH_TIMEOUT) -> None:
+def pull_rebase_repo(repo: Repo, timeout: float = PUSH_TIMEOUT, site_root: str | os.PathLike[str] | None = None,
+                     resolutions: Mapping | None = None) -> None:
     target = push_target(repo, set_upstream=False)
     remote = repo.remote(target.remote)
     tracking_ref = f"refs/remotes/{target.remote}/{target.remote_branch}"
@@ -158,17 +161,16 @@ def pull_rebase_repo(repo: Repo, timeout: float = PUSH_TIMEOUT) -> None:
             raise explain_remote_failure("fetch", _remote_url(repo, target.remote), text) from None
     # The rebase itself is local, so it needs no timeout. --autostash: files the tool does not
     # manage may be modified, and git refuses to rebase a dirty tree; the stash is put back after.
-    try:
-        repo.git.rebase("--autostash", tracking_ref)
-    except GitCommandError as error:
-        if repo_state(repo) != "rebase":
-            raise GitCommandFailedError("rebase", first_error_line(command_text(error))) from None
-        conflicted = repo.git.diff("--name-only", "--diff-filter=U").split()
-        repo.git.rebase("--abort")  # back to the local commit, exactly as it was
-        raise RebaseConflictError(conflicted) from None
+    # A conflict in the content is merged by entry (and the page re-rendered); anything else aborts.
+    fresh = page_up_to_date(site_root)
+    rebase_merging_content(repo, tracking_ref, site_root, resolutions)
+    if fresh:  # keep a page that matched its content matching it (a remote content edit)
+        render_after_merge(repo, site_root)
 
 
-def pull_rebase(root: str | os.PathLike[str], timeout: float = PUSH_TIMEOUT) -> None:
-    """Fetch the upstream and rebase the local commits on it; on conflict, abort and raise."""
+def pull_rebase(root: str | os.PathLike[str], timeout: float = PUSH_TIMEOUT,
+                resolutions: Mapping | None = None) -> None:
+    """Fetch the upstream and rebase the local commits on it, merging content by entry; on a
+    conflict it cannot merge, abort (the repository as it was) and raise."""
     with open_repo(root) as repo:
-        pull_rebase_repo(repo, timeout)
+        pull_rebase_repo(repo, timeout, site_root=root, resolutions=resolutions)
