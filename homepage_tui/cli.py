@@ -15,8 +15,7 @@ from . import __version__
 from .errors import HomepageError
 
 COMMANDS = ["edit", "demo", "import_page", "render", "check", "add_news", "add_region", "add_pub", "export", "preview",
-            "publish",
-            "config"]
+            "publish", "history", "config"]
 
 
 def _command_modules():

@@ -16,6 +16,7 @@ from textual.screen import Screen
 
 from homepage_tui.app.check_panel import CHECK_BINDINGS, CheckActions
 from homepage_tui.app.editor_screen import EditorScreen
+from homepage_tui.app.history_screen import HISTORY_BINDINGS, HistoryActions
 from homepage_tui.app.help_screen import HELP_CSS_PATH, HelpScreen
 from homepage_tui.app.palette import EditorCommands
 from homepage_tui.app.publish_worker import PUBLISH_BINDINGS, PUBLISH_CSS_PATH, PublishActions
@@ -33,7 +34,7 @@ def today_from_env() -> _dt.date:
     return _dt.date.today()
 
 
-class HomepageApp(CheckActions, PublishActions, App[int]):
+class HomepageApp(HistoryActions, CheckActions, PublishActions, App[int]):
     TITLE = "homepage-tui"
     CSS_PATH = [Path(__file__).with_name("global.tcss"), Path(__file__).with_name("app.tcss"), PUBLISH_CSS_PATH,
                 HELP_CSS_PATH]
@@ -43,6 +44,7 @@ class HomepageApp(CheckActions, PublishActions, App[int]):
         Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
         *PUBLISH_BINDINGS,
         *CHECK_BINDINGS,
+        *HISTORY_BINDINGS,
     ]
 
     def __init__(self, root: Path, today: _dt.date | None = None, settings_path: Path | None = None):
