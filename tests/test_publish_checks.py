@@ -110,3 +110,16 @@ def test_without_jekyll_the_check_is_skipped_and_said_once(site, env, tmp_path):
     assert done.stderr.splitlines() == ["homepage-tui: build check skipped: Jekyll is not installed "
                                         "(https://jekyllrb.com/docs/installation/)"]
     assert site.origin_head() == site.head()
+
+
+@needs_jekyll
+@pytest.mark.parametrize("after_front_matter", ["", "\n", "\n\n\n"])
+def test_the_liquid_error_line_counts_from_the_top_of_the_file(tmp_path, after_front_matter):
+    from homepage_tui.publish.build import build_site
+    from sitebuild import site_from_page
+
+    page = f"---\npermalink: /\n---\n{after_front_matter}# Hi\n\nSome prose.\n\nI wrote {{% if %}} here.\n"
+    site = site_from_page(tmp_path / "site", page)
+    result = build_site(site)
+    line = page.splitlines().index("I wrote {% if %} here.") + 1
+    assert not result.ok and result.error.startswith(f"_pages/about.md:{line}: Liquid syntax error"), result.error

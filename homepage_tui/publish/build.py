@@ -131,10 +131,14 @@ def _relative(path: str, root: Path) -> str:
     return path
 
 
+FRONT_MATTER_RE = re.compile(r"\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)", re.M | re.S)
+
+
 def _front_matter_lines(path: Path) -> int:
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return 0
-    m = re.match(r"\A---[ \t]*\n.*?\n---[ \t]*\n", text, re.S)
+    # Jekyll's own front matter pattern: its `\s*$` also swallows the blank lines after it.
+    m = FRONT_MATTER_RE.match(text)
     return m.group(0).count("\n") if m else 0
