@@ -19,7 +19,9 @@ from git import Repo
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
 
+from homepage_tui.errors import HomepageError
 from homepage_tui.publish.gitrun import resolve
+from homepage_tui.store import YamlDocument
 
 SUBJECT_WIDTH = 72  # git's convention for the first line
 LABEL_WIDTH = 28
@@ -104,74 +106,18 @@ def _entry_operations(old: list[Any], new: list[Any]) -> list[str]:
     )
 
 
-class _Unparsable(Exception):
-    """An entry's text does not parse on its own: summarise from the whole file instead."""
-
-
 def _operations_by_entry_text(old_text: str, new_text: str) -> list[str] | None:
-    """The operations found by comparing each entry's text, parsing only the entries that changed.
-
-    Parsing a whole content file costs milliseconds per file with the pure-Python parser; a
-    publish changes one or two entries. None when the files are not plain block sequences or a
-    changed entry does not parse alone: the caller then parses the files whole.
-    """
-    old_items = _split_entries(old_text)
-    new_items = _split_entries(new_text)
-    if old_items is None or new_items is None:
-        return None
-
-    def entry(side: int, i: int) -> Any:
-        loaded = _load((old_items, new_items)[side][i])
-        if not isinstance(loaded, list) or len(loaded) != 1:
-            raise _Unparsable()
-        return loaded[0]
-
+    """The operations found by comparing the entries as the store reads them (comments and layout
+    are not edits). None when a file is not a list of entries: the caller parses it whole."""
     try:
-        return _diff_operations(
-            [_entry_key(t) for t in old_items], [_entry_key(t) for t in new_items], entry
-        )
-    except Exception:  # _Unparsable or any YAML error in one entry
+        old_doc = YamlDocument(old_text, source="HEAD")
+        new_doc = YamlDocument(new_text, source="working tree")
+    except HomepageError:
         return None
-
-
-def _split_entries(text: str) -> list[str] | None:
-    """The text of each item of a top-level block sequence (comments after an item go with it),
-    or None when the file is anything else."""
-    items: list[list[str]] = []
-    indent: int | None = None
-    for line in text.splitlines():
-        body = line.lstrip(" ")
-        if not body.strip() or body.startswith("#"):
-            if items:
-                items[-1].append(line)
-            continue
-        depth = len(line) - len(body)
-        is_item = body.startswith("- ") or body.rstrip() == "-"
-        if indent is None:
-            if not is_item:
-                return None  # a mapping, a `---` marker, a scalar: not a plain list of entries
-            indent = depth
-        if depth < indent or (depth == indent and not is_item):
-            return None
-        if depth == indent:
-            items.append([line])
-        else:
-            items[-1].append(line)
-    return ["\n".join(lines) + "\n" for lines in items]
-
-
-def _entry_key(text: str) -> str:
-    """An entry's text for comparison: comment lines at the item's level and blank lines left out,
-    so a comment added between entries is not an edit of the entry above it."""
-    lines = text.splitlines()
-    indent = len(lines[0]) - len(lines[0].lstrip(" "))
-    kept = [
-        line.rstrip()
-        for line in lines
-        if line.strip()
-        and not (line.lstrip(" ").startswith("#") and len(line) - len(line.lstrip(" ")) <= indent)
-    ]
-    return "\n".join(kept)
+    old = [old_doc.plain(i) for i in range(len(old_doc))]
+    new = [new_doc.plain(i) for i in range(len(new_doc))]
+    return _diff_operations([_canonical(e) for e in old], [_canonical(e) for e in new],
+                            lambda side, i: (old, new)[side][i])
 
 
 def _diff_operations(
