@@ -291,3 +291,28 @@ async def test_the_app_shows_both_values_and_publishes_the_pick(sites):
         assert app.finished and app.finished[-1].result.pushed
     assert site.origin_head() == site.head()
     assert "(laptop)" in site.read("content/news.yml") and "(laptop)" in page_region(site, "news")
+
+
+def test_a_merge_whose_result_fails_check_is_undone(sites):
+    from homepage_tui.publish.rebase import MergedContentInvalidError
+
+    site, other = sites
+    paper = "- title: A New Paper\n  authors: [Zhenheng Tang]\n  venue: {venue}\n  year: '2025'\n"
+    other.write("content/publications.yml", paper.format(venue="ICML 2025") + other.read("content/publications.yml"))
+    other.render()
+    theirs = push_from(other, "publications: add A New Paper")
+    site.write("content/publications.yml", paper.format(venue="ICML") + site.read("content/publications.yml"))
+    site.render()
+    site.write("README.md", "dirty, not managed\n")
+    from homepage_tui.publish import PushRejectedError
+
+    with pytest.raises(PushRejectedError):
+        publish(site.root, site.managed)
+    mine = site.head()
+    with pytest.raises(MergedContentInvalidError) as caught:
+        publish(site.root, site.managed, rebase=True)
+    assert "content/publications.yml:" in str(caught.value) and "duplicate of the entry at line" in str(caught.value)
+    assert site.head() == mine and site.origin_head() == theirs
+    assert repo_status(site.root, site.managed).state is None
+    assert git(site.root, "status", "--porcelain") == " M README.md"
+    assert "venue: ICML\n" in site.read("content/publications.yml")

@@ -185,6 +185,32 @@ def _abort_with(repo: Repo) -> None:
     raise RebaseConflictError(conflicted)
 
 
+class MergedContentInvalidError(PublishError):
+    """The rebase went through but the merged content does not pass `check` (the same paper
+    added on both sides, a broken file on the remote): undone, nothing pushed."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = list(problems)
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(
+            f"after pulling the remote's commits the content has a problem: {problems[0]}{more}; the pull "
+            "was undone and your commit kept, nothing pushed. Fix it on the remote or merge by hand "
+            "(`git pull --rebase`), then publish again")
+
+
+def merged_content_problems(site_root: str | os.PathLike[str] | None) -> list[str]:
+    """What `check` reports as errors in the content after a merge (none without a site)."""
+    if site_root is None:
+        return []
+    try:
+        site = _site(Path(site_root))
+        if not site.content_dir.is_dir():
+            return []
+        return site.check()
+    except HomepageError as error:
+        return [str(error)]
+
+
 def page_up_to_date(site_root: str | os.PathLike[str] | None) -> bool:
     """Whether the page's regions match the content (then a merge must keep them matching)."""
     if site_root is None:

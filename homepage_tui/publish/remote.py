@@ -28,7 +28,13 @@ from homepage_tui.publish.gitrun import (
     remote_env,
     resolve,
 )
-from homepage_tui.publish.rebase import page_up_to_date, rebase_merging_content, render_after_merge
+from homepage_tui.publish.rebase import (
+    MergedContentInvalidError,
+    merged_content_problems,
+    page_up_to_date,
+    rebase_merging_content,
+    render_after_merge,
+)
 from homepage_tui.publish.status import ensure_ready
 
 PUSH_TIMEOUT = 60.0
@@ -162,10 +168,16 @@ def pull_rebase_repo(repo: Repo, timeout: float = PUSH_TIMEOUT, site_root: str |
     # The rebase itself is local, so it needs no timeout. --autostash: files the tool does not
     # manage may be modified, and git refuses to rebase a dirty tree; the stash is put back after.
     # A conflict in the content is merged by entry (and the page re-rendered); anything else aborts.
+    before = resolve(repo)
     fresh = page_up_to_date(site_root)
     rebase_merging_content(repo, tracking_ref, site_root, resolutions)
     if fresh:  # keep a page that matched its content matching it (a remote content edit)
         render_after_merge(repo, site_root)
+    problems = merged_content_problems(site_root)
+    if problems and before is not None:
+        # Nothing invalid goes out: back to the local commit, as before the pull.
+        repo.git.reset("--keep", before)
+        raise MergedContentInvalidError(problems)
 
 
 def pull_rebase(root: str | os.PathLike[str], timeout: float = PUSH_TIMEOUT,
