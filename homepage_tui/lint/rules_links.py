@@ -107,7 +107,7 @@ def empty_links(ctx: LintContext) -> Iterator[Problem]:
                           "empty-link")
 
 
-def _repo_file(ctx: LintContext, url: str, page_dir: Path) -> Path | None:
+def _repo_file(ctx: LintContext, url: str) -> Path | None:
     """The repository file a site-local link to an image or PDF points at, None for others."""
     parts = urlsplit(url)
     if parts.scheme or parts.netloc or not parts.path:
@@ -123,7 +123,7 @@ def _repo_file(ctx: LintContext, url: str, page_dir: Path) -> Path | None:
 
 def missing_files(ctx: LintContext) -> Iterator[Problem]:
     for link in links(ctx):
-        target = _repo_file(ctx, link.url, ctx.site.root)
+        target = _repo_file(ctx, link.url)
         if target is not None and not target.exists():
             yield Problem(link.path, link.line, WARNING,
                           f"{link.url} links to {ctx.rel(target)}, which is not in the repository", "missing-file")

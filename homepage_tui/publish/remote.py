@@ -14,7 +14,6 @@ from homepage_tui.publish.errors import (
     NoRemoteError,
     NoUpstreamError,
     PushRejectedError,
-    RebaseConflictError,
     RemoteRefusedError,
 )
 from homepage_tui.publish.gitrun import (
