@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -13,6 +14,18 @@ from homepage_tui.regions import find_regions
 from homepage_tui.store import read_text
 
 
+def entry_lines(doc) -> list[int]:
+    """The 1-based first line of every entry, in one pass over the document's pieces (the
+    store's entry_line walks from the top for each entry: quadratic over a large file)."""
+    n = len(doc.header)
+    lines = []
+    for sep, piece in zip(doc.seps, doc.pieces):
+        n += len(sep) + len(piece.lead)
+        lines.append(n + 1)
+        n += len(piece.body)
+    return lines
+
+
 @dataclass
 class EntryRef:
     """One entry of a section, with what a rule needs to name its line."""
@@ -20,14 +33,25 @@ class EntryRef:
     section: Any  # homepage_tui.section.Section
     index: int
     fields: dict[str, Any]
+    starts: list[int] = field(default_factory=list, repr=False)  # entry_lines() of its document
 
     @property
     def path(self) -> Path:
         return self.section.path
 
     def line(self, key: str | None = None) -> int:
+        """The entry's line, or its field `key`'s (as the store's field_line counts it)."""
         doc = self.section.file.doc
-        return doc.field_line(self.index, key) if key else doc.entry_line(self.index)
+        base = self.starts[self.index] if self.starts else doc.entry_line(self.index)
+        if key is None:
+            return base
+        # Read from the entry's own lines: asking ruamel for positions would parse the entry
+        # again (milliseconds each, seconds over hundreds of problems).
+        key_re = re.compile(rf"^[ -]*(['\"]?){re.escape(key)}\1\s*:")
+        for offset, text in enumerate(doc.pieces[self.index].body):
+            if key_re.match(text):
+                return base + offset
+        return base
 
 
 @dataclass
@@ -35,6 +59,7 @@ class LintContext:
     site: Any  # homepage_tui.site.Site
     today: date
     load_errors: dict[str, str] = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)  # what several rules share (the links)
 
     def rel(self, path: Path | str) -> str:
         path = Path(path)
@@ -45,14 +70,19 @@ class LintContext:
 
     @cached_property
     def sections(self) -> dict[str, Any]:
-        """The sections that load (reloaded from disk); the others' errors in `load_errors`."""
+        """The sections that load; the others' errors in `load_errors`. The site's own (which
+        `validation`, run first, has just reloaded from disk): callers pass a fresh Site."""
         loaded = {}
         for name in self.site.section_names():
             try:
-                loaded[name] = self.site.section(name, reload=True)
+                loaded[name] = self.site.section(name)
             except HomepageError as exc:
                 self.load_errors[name] = str(exc)
         return loaded
+
+    @cached_property
+    def _starts(self) -> dict[str, list[int]]:
+        return {name: entry_lines(section.file.doc) for name, section in self.sections.items()}
 
     def sections_of(self, section_type: str) -> list[Any]:
         return [s for s in self.sections.values() if s.type == section_type]
@@ -62,8 +92,9 @@ class LintContext:
             if section_type is not None and section.type != section_type:
                 continue
             doc = section.file.doc
+            starts = self._starts[section.name]
             for i in range(len(doc)):
-                yield EntryRef(section, i, doc.plain(i))
+                yield EntryRef(section, i, doc.plain(i), starts)
 
     @cached_property
     def page_texts(self) -> dict[Path, str]:

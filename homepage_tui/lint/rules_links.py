@@ -36,9 +36,16 @@ KNOWN_HTTPS_HOSTS = frozenset({
 @dataclass
 class Link:
     path: str
-    line: int
+    where: Any  # the line (page prose), or (EntryRef, key): counted only when a problem is reported
     url: str
     text: str | None  # the link's words, None for a field that is a URL
+
+    @property
+    def line(self) -> int:
+        if isinstance(self.where, int):
+            return self.where
+        ref, key = self.where
+        return ref.line(key)
 
 
 def _field_links(key: str, value: Any) -> Iterator[tuple[str, str | None]]:
@@ -75,12 +82,17 @@ def _text_links(text: str) -> Iterator[tuple[str, str | None]]:
 
 
 def links(ctx: LintContext) -> list[Link]:
-    """Every link in the content entries and in the page's prose outside the regions."""
+    """Every link in the content entries and in the page's prose outside the regions (read once
+    per check: three rules use them)."""
+    cached = ctx.cache.get("links")
+    if cached is not None:
+        return cached
     found: list[Link] = []
     for ref in ctx.entries():
+        rel = ctx.rel(ref.path)
         for key, value in ref.fields.items():
             for url, text in _field_links(key, value):
-                found.append(Link(ctx.rel(ref.path), ref.line(key), url, text))
+                found.append(Link(rel, (ref, key), url, text))
     for path, text in ctx.page_texts.items():
         try:
             regions = find_regions(text, str(path))
@@ -96,6 +108,7 @@ def links(ctx: LintContext) -> list[Link]:
                 continue
             for url, words in _text_links(line):
                 found.append(Link(ctx.rel(path), line_no, url, words))
+    ctx.cache["links"] = found
     return found
 
 
