@@ -316,3 +316,37 @@ def test_a_merge_whose_result_fails_check_is_undone(sites):
     assert repo_status(site.root, site.managed).state is None
     assert git(site.root, "status", "--porcelain") == " M README.md"
     assert "venue: ICML\n" in site.read("content/publications.yml")
+
+
+async def test_after_a_merge_the_editor_shows_the_remotes_edit_without_asking(tmp_path):
+    import datetime as dt
+
+    from homepage_tui.app.editor_screen import EditorScreen
+    from homepage_tui.app.main import HomepageApp
+    from homepage_tui.app.publish_screen import ConfirmPublishStep
+    from homepage_tui.demo import make_demo
+    from homepage_tui.site import Site
+    from publish_support import SiteRepo
+    from test_publish_app import settle
+
+    root = make_demo(tmp_path / "demo").root
+    laptop = clone(tmp_path / "demo-origin.git", tmp_path / "laptop")
+    edit(laptop, "content/news.yml", "VMRNN is available.", "VMRNN is available (from GitHub).", render=False)
+    push_from(laptop, "Update news.yml")
+    mine = SiteRepo(root)
+    edit(mine, "content/news.yml", "Our paper \"Bandwidth-Aware", "My paper \"Bandwidth-Aware")
+    app = HomepageApp(root, today=dt.date(2024, 8, 1))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("P")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmPublishStep)
+        await pilot.press("y")
+        await settle(app, pilot)
+        await pilot.pause(1.5)  # the once-a-second disk check would prompt if the files were stale
+        await settle(app, pilot)
+        assert isinstance(app.screen, EditorScreen)
+        texts = [e.get("text", "") for e in app.editor.sections["news"].entries]
+        assert any("(from GitHub)" in t for t in texts) and any(t.startswith("My paper") for t in texts)
+    assert git(root, "status", "--porcelain") == ""
+    assert "(from GitHub)" in Site.open(root).page_path.read_text()

@@ -104,6 +104,17 @@ class HomepageApp(HistoryActions, CheckActions, PublishActions, App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def on_publish_finished(self, _message) -> None:
+        """A pull with rebase may have brought the remote's content in: the sections without
+        unsaved edits are read again at once (no prompt: nothing of the user's can be lost)."""
+        editor = self.editor
+        if editor.site is None:
+            return
+        changed = [name for name, section in editor.sections.items()
+                   if not section.dirty and section.file.changed_on_disk()]
+        if changed:
+            editor.reload_sections(changed)
+
     def action_quit(self) -> None:
         """ctrl+q asks like q when there are unsaved changes."""
         if self.screen is self.editor:

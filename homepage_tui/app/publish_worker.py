@@ -206,6 +206,11 @@ class PublishActions:
 
         self.run_worker(work, thread=True, group="git", name="publish", exit_on_error=False)
 
+    @property
+    def publish_busy(self) -> bool:
+        """A publish is running (its pull may be rewriting the content files)."""
+        return self._publish_busy
+
     def _check_before_publish(self, root: Path, managed: list[Path], build: bool) -> None:
         """From the git worker: the checks of `check` and `render --check`, then Jekyll, on a
         fresh Site (the editor's own keeps its sections). Raises PreflightError when refused."""

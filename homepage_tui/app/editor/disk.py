@@ -20,8 +20,8 @@ class DiskMixin:
 
     def check_disk(self) -> None:
         """Every second: a content file changed by someone else brings a reload prompt."""
-        if self.app.screen is not self:
-            return
+        if self.app.screen is not self or getattr(self.app, "publish_busy", False):
+            return  # a publish's pull rewrites the files; the app reloads them when it is done
         session = self.session
         for name in list(session.sections) + list(session.errors):
             if name in self._prompting:
