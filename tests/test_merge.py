@@ -297,11 +297,14 @@ def test_a_merge_whose_result_fails_check_is_undone(sites):
     from homepage_tui.publish.rebase import MergedContentInvalidError
 
     site, other = sites
-    paper = "- title: A New Paper\n  authors: [Zhenheng Tang]\n  venue: {venue}\n  year: '2025'\n"
-    other.write("content/publications.yml", paper.format(venue="ICML 2025") + other.read("content/publications.yml"))
+    # The same paper entered on both machines, one with a link: two entries with one title,
+    # venue and year, which check calls a duplicate.
+    paper = "- title: A New Paper\n  authors: [Zhenheng Tang]\n  venue: ICML 2025\n  year: '2025'\n{extra}"
+    other.write("content/publications.yml", paper.format(extra="  links:\n    paper: https://arxiv.org/abs/1\n")
+                + other.read("content/publications.yml"))
     other.render()
     theirs = push_from(other, "publications: add A New Paper")
-    site.write("content/publications.yml", paper.format(venue="ICML") + site.read("content/publications.yml"))
+    site.write("content/publications.yml", paper.format(extra="") + site.read("content/publications.yml"))
     site.render()
     site.write("README.md", "dirty, not managed\n")
     from homepage_tui.publish import PushRejectedError
@@ -315,7 +318,7 @@ def test_a_merge_whose_result_fails_check_is_undone(sites):
     assert site.head() == mine and site.origin_head() == theirs
     assert repo_status(site.root, site.managed).state is None
     assert git(site.root, "status", "--porcelain") == " M README.md"
-    assert "venue: ICML\n" in site.read("content/publications.yml")
+    assert "arxiv.org/abs/1" not in site.read("content/publications.yml")  # my version, as it was
 
 
 async def test_after_a_merge_the_editor_shows_the_remotes_edit_without_asking(tmp_path):
