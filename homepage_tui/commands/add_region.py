@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from ..add_region import add_region
-from ..site import Site
-
 NAME = "add-region"
 HELP = "put a section on the page: a generated region under the heading you name (made when missing)"
 
@@ -16,6 +13,10 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    # imported here, not at the top: `--help` and the other commands must not pay for it
+    from ..add_region import add_region
+    from ..site import Site
+
     site = Site.open(args.site)
     page, line = add_region(site, args.section, args.heading)
     rel = page.relative_to(site.root) if page.is_relative_to(site.root) else page

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from ..errors import SiteError
-from ..publish.history import entry_history
-from ..site import Site
-
 NAME = "history"
 HELP = "the commits that changed entry N (1 = the first) of SECTION, each with its diff"
 
@@ -16,6 +12,11 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    # imported here, not at the top: `--help` and the other commands must not pay for it
+    from ..errors import SiteError
+    from ..publish.history import entry_history
+    from ..site import Site
+
     site = Site.open(args.site)
     if args.section not in site.section_names():
         raise SiteError(f"no section {args.section!r} (sections: {', '.join(site.section_names())})")
