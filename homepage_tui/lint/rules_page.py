@@ -5,16 +5,18 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
-from ruamel.yaml import YAML
+import yaml
 
 from homepage_tui import model
 from homepage_tui.errors import HomepageError
-from homepage_tui.lint.context import LintContext
+from homepage_tui.lint.context import EntryRef, LintContext, entry_lines
 from homepage_tui.lint.problem import ERROR, WARNING, Problem
 from homepage_tui.render import render_entries
 from homepage_tui.store import read_text
 
 NAVIGATION = "_data/navigation.yml"
+# libyaml's safe loader when PyYAML has it (as the store's first read does): `check` imports no ruamel.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def page_out_of_date(ctx: LintContext) -> Iterator[Problem]:
@@ -96,7 +98,7 @@ def _heading_text(markdown: str) -> str:
 def _markdown_input(ctx: LintContext) -> str:
     try:
         text, _ = read_text(ctx.site.root / "_config.yml")
-        config = YAML(typ="safe").load(text) or {}
+        config = yaml.load(text, Loader=_SAFE_LOADER) or {}
         return str(((config.get("kramdown") or {}).get("input")) or "GFM")
     except Exception:  # an unreadable config: GitHub Pages' default
         return "GFM"
@@ -143,7 +145,7 @@ def menu_anchors(ctx: LintContext) -> Iterator[Problem]:
         return
     try:
         text, _ = read_text(nav)
-        data = YAML(typ="safe").load(text)
+        data = yaml.load(text, Loader=_SAFE_LOADER)
     except Exception as exc:  # noqa: BLE001 (any YAML error is one warning)
         yield Problem(NAVIGATION, 0, WARNING, f"cannot be read: {str(exc).splitlines()[0]}", "menu-anchor")
         return
@@ -191,6 +193,7 @@ def emphasis_leaks(ctx: LintContext) -> Iterator[Problem]:
     the next author or field, and sets everything between in italics or bold."""
     for section in ctx.sections.values():
         doc = section.file.doc
+        starts = entry_lines(doc)
         for i in range(len(doc)):
             entry = doc.plain(i)
             try:
@@ -199,7 +202,7 @@ def emphasis_leaks(ctx: LintContext) -> Iterator[Problem]:
                 continue
             if leaks(markdown):
                 key = next((k for k in ("authors", "text", "title", "raw") if k in entry), None)
-                yield Problem(ctx.rel(section.path), doc.field_line(i, key) if key else doc.entry_line(i),
+                yield Problem(ctx.rel(section.path), EntryRef(section, i, entry, starts).line(key),
                               WARNING, "an unpaired * in this entry: kramdown pairs it with the next one "
                               "and sets the text between in italics or bold (write \\* for a star)",
                               "emphasis-leak")
