@@ -113,19 +113,19 @@ class HistoryScreen(ModalScreen["dict | None"]):
             self.dismiss(dict(self.versions[row].fields))
 
 
-def restore_entry(editor, name: str, index: int, fields: dict[str, Any]) -> bool:
+def restore_entry(editor, name: str, index: int, fields: dict[str, Any], sha: str = "") -> bool:
     """Make entry `index` of section `name` exactly `fields`, as the editor's own edits are made:
-    an undo snapshot first, then the change, the table, form, sidebar and preview following."""
+    one undo step in the session, then the change, the table, form and preview following."""
     from homepage_tui.errors import HomepageError
 
     section = editor.sections.get(name)
     if section is None:
         return False
-    editor.push_undo(section)
+    editor.session.begin_change(name, f"restore of entry {index + 1}" + (f" from {sha[:7]}" if sha else ""),
+                                index=index)
     try:
         changed = section.replace(index, fields)
     except HomepageError as error:
-        editor.undo_stack.pop()
         editor.notify(str(error), title="Not restored", severity="error")
         return False
     editor._refresh_rows(section, select=index)
