@@ -21,8 +21,8 @@ GERMAN = Path("/usr/share/locale/de/LC_MESSAGES/git.mo")
 
 @pytest.fixture
 def german_site(tmp_path, monkeypatch):
-    if not GERMAN.exists():
-        pytest.skip("git's German translation is not installed")  # .ci/run installs it
+    # Debian's git package ships its translations; without this file the premise cannot be shown.
+    assert GERMAN.exists(), f"{GERMAN} missing: git's German translation (Debian's git package) is needed"
     for key, value in identity_env(tmp_path / "home").items():
         monkeypatch.setenv(key, value)
     monkeypatch.setenv("LANGUAGE", "de")
