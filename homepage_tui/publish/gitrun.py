@@ -121,18 +121,22 @@ def _config_value(repo: Repo, section: str, option: str) -> str | None:
 
 def repo_relative(repo: Repo, paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     """Paths as git names them: posix, relative to the working tree, in the order given."""
-    top = Path(os.path.realpath(repo.working_tree_dir or "."))
+    top = os.path.realpath(repo.working_tree_dir or ".")
     result: list[str] = []
+    parents: dict[str, str] = {}  # realpath walks every component: once per folder, not per file
     for path in paths:
-        p = Path(path)
-        if not p.is_absolute():
-            p = top / p
+        p = os.fspath(path)
+        if not os.path.isabs(p):
+            p = os.path.join(top, p)
         # realpath of the parent only: the file itself may be deleted
-        real = Path(os.path.realpath(p.parent)) / p.name
-        try:
-            rel = real.relative_to(top).as_posix()
-        except ValueError:
+        parent, name = os.path.split(p)
+        if parent not in parents:
+            parents[parent] = os.path.realpath(parent)
+        real = os.path.join(parents[parent], name)
+        rel = os.path.relpath(real, top)
+        if rel == os.pardir or rel.startswith(os.pardir + os.sep) or os.path.isabs(rel):
             continue  # outside the repository: git could not commit it anyway
+        rel = Path(rel).as_posix()
         if rel not in result:
             result.append(rel)
     return result

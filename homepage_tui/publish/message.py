@@ -21,6 +21,7 @@ from ruamel.yaml.constructor import SafeConstructor
 
 from homepage_tui.errors import HomepageError
 from homepage_tui.publish.gitrun import resolve
+from homepage_tui.publish.headblobs import head_blobs
 from homepage_tui.store import YamlDocument
 
 SUBJECT_WIDTH = 72  # git's convention for the first line
@@ -234,19 +235,25 @@ def _is_content(path: str) -> bool:
 
 
 class HeadTexts:
-    """The HEAD version of the content files among `paths`, read by one `git cat-file --batch`.
+    """The HEAD version of the content files among `paths`.
 
-    The process starts in the constructor and is read on first use, so a caller that creates this
-    before running `git status` gets both for the time of one (a publish needs both). GitPython's
-    own object reads would start two persistent cat-file processes for a single blob.
+    Read in this process from git's object files (publish.headblobs), so a publish runs no more
+    git processes than `git add; git commit; git push`. When that cannot read them, one
+    `git cat-file --batch` does, started in the constructor and read on first use, so that it
+    overlaps with the `git status` a publish runs next.
     """
 
     def __init__(self, repo: Repo, paths: list[str]):
         self._paths = [path for path in paths if _is_content(path)]
         self._texts: dict[str, str] | None = None
         self._proc = None
-        if not self._paths or resolve(repo) is None:
+        head = resolve(repo) if self._paths else None
+        if head is None:
             self._texts = {}
+            return
+        blobs = head_blobs(repo, head, self._paths)
+        if blobs is not None:
+            self._texts = {path: data.decode("utf-8", "replace") for path, data in blobs.items()}
             return
         self._proc = repo.git.cat_file("--batch", istream=subprocess.PIPE, as_process=True)
         stdin = self._proc.proc.stdin
