@@ -140,3 +140,36 @@ def test_preview_html_shows_html_lists_as_lists_not_code(tmp_path, capsys):
     html = out.read_text()
     assert "<pre>" not in html and "&lt;li&gt;" not in html
     assert "<li><strong>[2026.02]</strong> Our paper (Percept-WAM)" in html
+
+
+def test_each_command_name_maps_to_its_module():
+    import importlib
+
+    from homepage_tui.cli import COMMANDS, MODULE_OF
+
+    names = {importlib.import_module(f"homepage_tui.commands.{m}").NAME: m for m in COMMANDS}
+    assert names == MODULE_OF
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (["check"], "check"),
+    (["--site", "x", "add-news", "--date", "2026.01", "t"], "add-news"),
+    (["--site=x", "render", "--check"], "render"),
+    (["--help"], None),
+    (["--site", "check"], None),  # `check` is --site's value: no command
+    (["chekc"], None),  # a typo: the full parser names the choices
+    ([], None),
+])
+def test_the_named_command_is_found_after_the_global_options(argv, expected):
+    from homepage_tui.cli import named_command
+
+    assert named_command(argv) == expected
+
+
+def test_a_typo_and_a_bad_option_still_get_argparse_messages(site, capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["chekc"])
+    assert done.value.code == 2 and "invalid choice" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as done:
+        main(["--site", str(site), "check", "--bogus"])
+    assert done.value.code == 2 and "unrecognized arguments: --bogus" in capsys.readouterr().err
