@@ -62,8 +62,16 @@ def interleaved(tool: Callable[[], float], floor: Callable[[], float], runs: int
 
 
 def child_env() -> dict[str, str]:
+    """The environment of a measured child: the repository importable, and bytecode caching on.
+
+    PYTHONDONTWRITEBYTECODE (set in some shells and CI sandboxes) made every fresh child compile
+    the package from source, 15-20 ms of a command's start-up that a user never pays: an
+    installed package comes compiled, and a checkout writes its .pyc files on the first run. The
+    children write and reuse them as a user's Python does; their floors (site-packages) always had
+    theirs."""
     env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     env.pop("TEXTUAL", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
