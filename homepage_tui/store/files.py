@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,14 +12,17 @@ from .document import YamlDocument
 
 @dataclass
 class FileStamp:
+    """The file as we last read or wrote it: its time and size, and its bytes (kept to tell a real
+    change from a touch: comparing them costs less than hashing, and a save needs no hash)."""
+
     mtime_ns: int
     size: int
-    digest: str
+    data: bytes = field(repr=False)
 
     @classmethod
     def of(cls, path: Path, data: bytes) -> "FileStamp":
         st = path.stat()
-        return cls(st.st_mtime_ns, st.st_size, hashlib.sha1(data).hexdigest())
+        return cls(st.st_mtime_ns, st.st_size, data)
 
 
 def read_text(path: Path) -> tuple[str, bytes]:
@@ -37,10 +38,14 @@ def read_text(path: Path) -> tuple[str, bytes]:
         raise ContentError(f"{path}: not UTF-8 text (byte {exc.start})") from None
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder and rename it over `path`; the file's
-    mode is kept, and a crash leaves either the old or the new file, never half of one."""
+def atomic_write(path: Path, text: str | bytes) -> None:
+    """Write `text` (or UTF-8 bytes) through a temporary file in the same folder and rename it
+    over `path`; the file's mode is kept, and a crash leaves either the old or the new file,
+    never half of one."""
+    import tempfile  # here: reading content (check, render) never writes
+
     path = Path(path)
+    data = text.encode("utf-8") if isinstance(text, str) else text
     mode = None
     try:
         mode = path.stat().st_mode & 0o7777
@@ -48,8 +53,8 @@ def atomic_write(path: Path, text: str) -> None:
         pass
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         if mode is not None:
@@ -72,29 +77,31 @@ class ContentFile:
     path: Path
     doc: YamlDocument
     stamp: FileStamp | None
-    saved_text: str = field(default="")
+    saved_data: bytes = field(default=b"", repr=False)  # the bytes last read or written
 
     @classmethod
     def load(cls, path: Path) -> "ContentFile":
         path = Path(path)
         text, raw = read_text(path)
         doc = YamlDocument(text, source=str(path))
-        return cls(path=path, doc=doc, stamp=FileStamp.of(path, raw), saved_text=doc.text())
+        # encoded() here, in the load (a worker thread in the app), fills every entry's kept bytes:
+        # a save then encodes only what an edit changed
+        return cls(path=path, doc=doc, stamp=FileStamp.of(path, raw), saved_data=doc.encoded())
 
     @classmethod
     def new(cls, path: Path, header: str = "") -> "ContentFile":
         doc = YamlDocument(header, source=str(path))
-        return cls(path=Path(path), doc=doc, stamp=None, saved_text="")
+        return cls(path=Path(path), doc=doc, stamp=None, saved_data=b"")
 
     @property
     def dirty(self) -> bool:
-        return self.doc.text() != self.saved_text
+        return self.doc.encoded() != self.saved_data
 
     def changed_on_disk(self) -> bool:
         """True when someone else changed (or removed, or created) the file since we read it.
 
         Cheap when nothing changed (one stat), because the editor asks every second: the file is
-        read and hashed only when its size or time differ (a touch without an edit is no change)."""
+        read and compared only when its size or time differ (a touch without an edit is no change)."""
         try:
             st = self.path.stat()
         except FileNotFoundError:
@@ -107,18 +114,18 @@ class ContentFile:
             data = self.path.read_bytes()
         except FileNotFoundError:
             return True
-        return hashlib.sha1(data).hexdigest() != self.stamp.digest
+        return data != self.stamp.data
 
     def save(self) -> bool:
         """Write the file if its text changed; refuse when it changed on disk meanwhile."""
-        text = self.doc.text()
-        if text == self.saved_text and self.path.exists():
+        data = self.doc.encoded()
+        if data == self.saved_data and self.path.exists():
             return False
         if self.changed_on_disk():
             raise ConflictError(
                 f"{self.path}: changed on disk after it was loaded; not saved, so that change is kept "
                 "(reload the file, then make your edit again)")
-        atomic_write(self.path, text)
-        self.stamp = FileStamp.of(self.path, text.encode("utf-8"))
-        self.saved_text = text
+        atomic_write(self.path, data)
+        self.stamp = FileStamp.of(self.path, data)
+        self.saved_data = data
         return True
