@@ -59,14 +59,18 @@ class LintContext:
     site: Any  # homepage_tui.site.Site
     today: date
     load_errors: dict[str, str] = field(default_factory=dict)
-    cache: dict[str, Any] = field(default_factory=dict)  # what several rules share (the links)
+    cache: dict[Any, Any] = field(default_factory=dict)  # what several rules share (the links, paths)
 
     def rel(self, path: Path | str) -> str:
-        path = Path(path)
-        try:
-            return str(path.resolve().relative_to(self.site.root))
-        except ValueError:
-            return str(path)
+        # Asked once per entry and link: resolve() walks the path's folders each time.
+        key = ("rel", str(path))
+        if key not in self.cache:
+            path = Path(path)
+            try:
+                self.cache[key] = str(path.resolve().relative_to(self.site.root))
+            except ValueError:
+                self.cache[key] = str(path)
+        return self.cache[key]
 
     @cached_property
     def sections(self) -> dict[str, Any]:
