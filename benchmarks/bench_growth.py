@@ -4,9 +4,10 @@
 
 At each size: load (Site + all sections, in this process, GC paused, median of 3), first frame of
 the app and peak memory with the site open (fresh Pythons: benchmarks/large_app.py), save after a
-one-field edit (median of 5), render of the whole page (median of 5), and key to preview frame in
-the app (bench_app's typing child, keys 30-60 ms apart). The size table is printed under the main
-table; the rows judge the growth factors (issue 13): save and key-to-frame flat (within 1.5x from
+one-field edit (median of 5) and, under it in the table, the atomic write of the same file's
+bytes alone (temporary file, fsync, rename: the part of a save that must grow with the file),
+render of the whole page (median of 5), and key to preview frame in the app (bench_app's typing
+child, keys 30-60 ms apart). The size table is printed under the main table; the rows judge the growth factors (issue 13): save and key-to-frame flat (within 1.5x from
 200 to 20,000: floor 1x), load and render linear (2,000 to 20,000 within 1.5x of the 10x entries:
 floor 10x), and at 20,000 the first frame (<= 1 s) and the peak memory (<= 300 MB).
 """
@@ -57,11 +58,18 @@ def _save_times(site, runs: int = 5) -> list[float]:
 def measure_size(root: Path, pubs: int) -> dict[str, float]:
     from benchmarks.bench_app import TYPING
     from benchmarks.bench_core import APP_CHILD
+    from homepage_tui.store import atomic_write
 
     out: dict[str, float] = {}
     out["load"] = statistics.median(timed(lambda: _load(root)) for _ in range(3))
     site = _load(root)
     out["save"] = statistics.median(_save_times(site))
+    # The part of a save that must grow with the file: writing it atomically (temporary file,
+    # fsync, rename), timed alone on the same bytes, so the table shows what of `save` it is.
+    data = site.section("publications").file.saved_data
+    scratch = root / "content" / "write-floor.tmp"
+    out["write"] = statistics.median(timed(lambda: atomic_write(scratch, data)) for _ in range(5))
+    scratch.unlink()
     site.rendered_pages()
     out["render"] = statistics.median(timed(site.rendered_pages) for _ in range(5))
     del site
@@ -75,6 +83,7 @@ def _table(results: dict[int, dict[str, float]]) -> str:
     from benchmarks.__main__ import format_table
 
     names = [("load", "load", "s"), ("first_frame", "first frame", "s"), ("save", "save", "s"),
+             ("write", "  its atomic write", "s"),
              ("render", "render", "s"), ("key", "key to preview frame", "s"), ("peak_mb", "peak memory", "MB")]
     sizes = sorted(results)
     head = ["growth (publications)"] + [f"{n:,}" for n in sizes]
