@@ -249,15 +249,6 @@ ENTRY_CLASSES: dict[str, type[Entry]] = {
     TREE: TreeItem,
 }
 
-# The fields each form shows, in order, with the key a new entry is written with.
-FIELD_ORDER: dict[str, tuple[str, ...]] = {
-    NEWS: ("date", "emoji", "text"),
-    PUBLICATIONS: ("title", "authors", "venue", "year", "kind", "links", "badge", "image"),
-    AWARDS: ("year", "title", "org", "link"),
-    TREE: ("text", "children"),
-}
-
-
 def make_entry(section_type: str, fields: Mapping[str, Any]) -> Entry:
     return ENTRY_CLASSES.get(section_type, TreeItem)(dict(fields))
 

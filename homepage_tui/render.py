@@ -18,17 +18,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Mapping, Sequence
 
-from . import model
+from . import kinds, model
 from .regions import ANY_MARKER_RE
 
 # ------------------------------------------------------------------ styles
-
-DEFAULT_TEMPLATES = {
-    model.NEWS: "* [{date}] &nbsp;{?emoji}{emoji} {/emoji}{text}",
-    model.PUBLICATIONS: "* {authors}. {?url}[{title}]({url}){/url}{!url}{title}{/url}. {venue|period}"
-                        "{?note} {note}{/note}{?links} {links}{/links}",
-    model.AWARDS: "* {year}, {title}{?org}, {org}{/org}{?link} ([Link]({link})){/link}",
-}
 
 PAPER_BOX = (
     "<div class='paper-box'><div class='paper-box-image'><div>{?badge}<div class=\"badge\">{badge}</div>{/badge}"
@@ -46,7 +39,7 @@ PAPER_BOX = (
 class SectionStyle:
     """How one section's entries are written (site.yml `sections: NAME:`)."""
 
-    type: str = model.TREE
+    type: str = kinds.TREE.name  # the section type's name; `kind` is its object
     template: str = ""
     layouts: dict[str, str] = field(default_factory=dict)
     separator: str = "\n"  # between entries
@@ -64,6 +57,10 @@ class SectionStyle:
     # raw): why. New entries are then refused rather than written unlike their neighbours.
     no_template: str = ""
 
+    @property
+    def kind(self) -> kinds.SectionKind:
+        return kinds.of(self.type)
+
     def template_for(self, entry: Mapping[str, Any]) -> str:
         layout = model.text_of(entry.get("layout"))
         if layout:
@@ -71,8 +68,9 @@ class SectionStyle:
                 return self.layouts[layout]
             if layout == "paper-box":
                 return PAPER_BOX
-        template = self.template or DEFAULT_TEMPLATES.get(self.type, "* {text}")
-        if self.type == model.PUBLICATIONS and entry.get("image") and "{image}" not in template:
+        kind = self.kind
+        template = self.template or kind.default_template
+        if kind.image_box and entry.get("image") and "{image}" not in template:
             return self.layouts.get("paper-box", PAPER_BOX)
         return template
 
@@ -385,6 +383,7 @@ def render_entry(entry: Mapping[str, Any], style: SectionStyle, names: Iterable[
     m = LIST_MARKER_RE.match(first_line)
     indent = len(m.group(0)) if m else 0
     names = list(names)
+    blocks = style.kind.block_fields
 
     def formatter(name: str, filt: str | None) -> str:
         value = entry.get(name)
@@ -398,7 +397,7 @@ def render_entry(entry: Mapping[str, Any], style: SectionStyle, names: Iterable[
             text = format_highlights(value, style)
         elif name in ("image", "url", "link"):
             text = _safe_url(value)
-        elif name == "text" and style.type in (model.NEWS, model.TREE):
+        elif name in blocks:
             text = safe_block(value, indent)
         elif isinstance(value, (list, tuple)):
             text = ", ".join(safe_inline(v) for v in value)
@@ -433,6 +432,7 @@ def render_tree_item(item: Mapping[str, Any], style: SectionStyle, level: int = 
 def render_entries(entries: Sequence[Mapping[str, Any]], style: SectionStyle, names: Iterable[str] = ()) -> str:
     """A region's body: the entries rendered and joined by the section's separator."""
     names = list(names)
+    nested = style.kind.nested
     parts = []
     number = 0
     for entry in entries:
@@ -440,7 +440,7 @@ def render_entries(entries: Sequence[Mapping[str, Any]], style: SectionStyle, na
             entry = {"text": model.text_of(entry)}
         if "raw" not in entry:
             number += 1
-        if style.type == model.TREE:
+        if nested:
             parts.append(render_tree_item(entry, style))
         else:
             parts.append(render_entry(entry, style, names, number))

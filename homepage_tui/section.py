@@ -12,45 +12,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from . import model
+from . import kinds, model
 from .errors import ValidationError
 from .render import SectionStyle
 from .store import DELETE, ContentFile
 
-HEADERS = {
-    model.NEWS: """\
-# News: one entry per item, newest first.
-#   date:  'YYYY.MM' or 'YYYY.MM.DD' (keep the quotes: 2024.10 unquoted would read as 2024.1)
-#   emoji: optional, shown before the text (e.g. 🎉🎉)
-#   text:  markdown; links as [text](https://...)
-""",
-    model.PUBLICATIONS: """\
-# Publications: one entry per paper.
-#   title, venue:  text;  year: 'YYYY';  kind: conference, journal, workshop or preprint
-#   authors:  a list of names as printed; your own names (site.yml `names`) are bolded for you;
-#             markers such as *, #, $\\dagger$ stay attached to the name
-#   links:    name: URL pairs (paper, code, project ...)
-#   badge, image:  optional; a paper with an image is shown as a paper box
-#   optional: note (text after the venue), group (which list of the page it is in, e.g. preprint),
-#             bold (positions of the authors to bold, when matching your names gets it wrong)
-""",
-    model.AWARDS: """\
-# Honors and awards: one entry per award.
-#   year: when (any text: 2023, 2022/23 Fall);  title: the award;  org: who gave it;  link: optional URL
-""",
-    model.TREE: """\
-# A list section: one entry per top-level item.
-#   text:      markdown for the item
-#   children:  optional list of sub-items, each with its own text (and children)
-""",
-}
-
-
 def header_for(section_type: str, title: str | None = None) -> str:
-    header = HEADERS.get(section_type, HEADERS[model.TREE])
-    if title and section_type == model.TREE:
-        header = header.replace("# A list section:", f"# {title}: a list section,", 1)
-    return header + "\n"
+    """The comment a new content file of this type starts with."""
+    return kinds.of(section_type).header_for(title)
 
 
 @dataclass
@@ -60,6 +29,10 @@ class Section:
     style: SectionStyle
     file: ContentFile
     title: str = ""
+
+    @property
+    def kind(self) -> kinds.SectionKind:
+        return kinds.of(self.type)
 
     @property
     def path(self) -> Path:
@@ -87,7 +60,7 @@ class Section:
         return self.file.dirty
 
     def validate(self, fields: Mapping[str, Any]) -> dict[str, str]:
-        return model.validate_entry(self.type, fields)
+        return self.kind.validate(fields)
 
     def _checked(self, fields: Mapping[str, Any]) -> dict[str, Any]:
         problems = self.validate({k: v for k, v in fields.items() if v is not DELETE})
@@ -130,7 +103,8 @@ class Section:
 
     def sort_by_date(self, newest_first: bool = True) -> None:
         """Entries ordered by their date (news) or year; comments move with their entries."""
-        keyed = [(model.make_entry(self.type, e).sort_key(), i) for i, e in enumerate(self.entries)]
+        sort_key = self.kind.sort_key
+        keyed = [(sort_key(e), i) for i, e in enumerate(self.entries)]
         order = [i for _, i in sorted(keyed, key=lambda t: (t[0], -t[1]), reverse=newest_first)]
         self.file.doc.reorder(order)
 
@@ -155,15 +129,4 @@ class Section:
     def new_entry_defaults(self, today: date | None = None) -> dict[str, Any]:
         """A new entry for this section's type, as the editor and add-news start it: dated this
         month (or year), news with the emoji the newest entry has."""
-        today = today or date.today()
-        if self.type == model.NEWS:
-            fields: dict[str, Any] = {"date": today.strftime("%Y.%m")}
-            if emoji := self.usual_emoji():
-                fields["emoji"] = emoji
-            fields["text"] = ""
-            return fields
-        if self.type == model.PUBLICATIONS:
-            return {"title": "", "authors": [], "venue": "", "year": today.strftime("%Y")}
-        if self.type == model.AWARDS:
-            return {"year": today.strftime("%Y"), "title": "", "org": ""}
-        return {"text": ""}
+        return self.kind.new_entry(today or date.today(), self.usual_emoji)

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterable
 
-from . import model
+from . import kinds, model
 from .errors import ContentError, HomepageError, SiteError, ValidationError
 from .pagecheck import ensure_safe
 from .regions import find_regions, replace_regions
@@ -98,6 +98,13 @@ class Site:
     def section_type(self, name: str) -> str:
         kind = self.section_settings(name).get("type")
         return kind if kind in model.SECTION_TYPES else model.section_type_for(name)
+
+    def section_kind(self, name: str) -> kinds.SectionKind:
+        return kinds.of(self.section_type(name))
+
+    def sections_of(self, kind: kinds.SectionKind) -> list[str]:
+        """The names of the sections of type `kind`, in the site's order."""
+        return [n for n in self.section_names() if self.section_kind(n) is kind]
 
     def section_path(self, name: str) -> Path:
         return self.content_dir / self.section_settings(name).get("file", f"{name}.yml")
@@ -200,7 +207,7 @@ class Site:
     def add_news(self, date: str, text: str, emoji: str | None = None, section: str | None = None) -> Section:
         """A news entry at the top of the news section, then the page regenerated; the emoji
         defaults to the newest entry's (`emoji=""` for none)."""
-        name = section or next((n for n in self.section_names() if self.section_type(n) == model.NEWS), None)
+        name = section or next(iter(self.sections_of(kinds.NEWS)), None)
         if name is None:
             raise SiteError(f"{self.content_dir}: no news section (a content file of type news, e.g. news.yml)")
         news = self.section(name)
@@ -237,29 +244,13 @@ class Site:
                     continue
                 for fieldname, message in section.validate(entry).items():
                     problems.append(f"{rel}:{doc.field_line(i, fieldname)}: {message}")
-                key = _identity(section.type, entry)
+                key = section.kind.identity(entry)
                 if key is not None:
                     if key in seen:
                         problems.append(f"{rel}:{doc.entry_line(i)}: duplicate of the entry at line {seen[key]}")
                     else:
                         seen[key] = doc.entry_line(i)
         return problems
-
-
-def _identity(section_type: str, entry: dict[str, Any]) -> tuple | None:
-    """What makes two entries the same one entered twice."""
-    if "raw" in entry:
-        return None
-    norm = lambda v: " ".join(model.text_of(v).split()).casefold()  # noqa: E731
-    if section_type == model.NEWS:
-        return (norm(entry.get("date")), norm(entry.get("text")))
-    if section_type == model.PUBLICATIONS:
-        # A preprint and its accepted version share a title: they differ in venue or year.
-        title = norm(entry.get("title"))
-        return (title, norm(entry.get("venue")), norm(entry.get("year"))) if title else None
-    if section_type == model.AWARDS:
-        return (norm(entry.get("year")), norm(entry.get("title")), norm(entry.get("org")))
-    return None
 
 
 def _relative(path: Path, root: Path) -> str:

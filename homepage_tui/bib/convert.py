@@ -1,6 +1,6 @@
 """A reference to a publication entry, written the way the site's existing entries are.
 
-Fields follow model.FIELD_ORDER (title, authors, venue, year, kind, links); the authors in the
+Fields follow kinds.PUBLICATIONS.fields (title, authors, venue, year, kind, links); the authors in the
 site's name style with the user's own name in a form the renderer bolds; the venue with the
 "In " the site puts before venues when most of its entries do; links from the DOI, the arXiv id
 and the URL.

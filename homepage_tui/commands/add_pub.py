@@ -88,10 +88,10 @@ def _parse_bib(text: str, name: str, error_type, paste) -> list:
 
 
 def _section_name(site, wanted: str | None) -> str:
-    from .. import model
+    from .. import kinds
     from ..errors import SiteError
 
-    names = [n for n in site.section_names() if site.section_type(n) == model.PUBLICATIONS]
+    names = site.sections_of(kinds.PUBLICATIONS)
     if wanted:
         if wanted not in site.section_names():
             raise SiteError(f"no section {wanted!r}; sections: {', '.join(site.section_names())}")

@@ -17,14 +17,14 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     from pathlib import Path
 
-    from .. import model
+    from .. import kinds
     from ..bib.export import to_bibtex
     from ..errors import SiteError
     from ..site import Site
     from ..store import atomic_write
 
     site = Site.open(args.site)
-    names = [n for n in site.section_names() if site.section_type(n) == model.PUBLICATIONS]
+    names = site.sections_of(kinds.PUBLICATIONS)
     if args.section:
         if args.section not in names:
             raise SiteError(f"no publications section {args.section!r}; publications sections: {', '.join(names) or 'none'}")

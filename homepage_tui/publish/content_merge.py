@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from homepage_tui import model
+from homepage_tui import kinds
 from homepage_tui.publish.message import entry_label
 from homepage_tui.store import DELETE, YamlDocument
 
@@ -168,7 +168,7 @@ def merge_entries(base_text: str | None, remote_text: str, mine_text: str, secti
         remote_doc.delete(at)
     kept_remote = [j for j in range(len(remote)) if j not in set(deletions)]
     known = {_key(e) for e in (remote_doc.plain(k) for k in range(len(remote_doc)))}
-    dated = section_type in (model.NEWS, model.PUBLICATIONS, model.AWARDS)
+    dated = kinds.of(section_type).dated
     for after, entry in my_side.added:
         if _key(entry) in known:
             continue  # the same entry was added on both sides: keep one
@@ -184,12 +184,13 @@ def _place(doc: YamlDocument, section_type: str, entry: dict, after: int, theirs
     """Where a new entry of mine goes in the merged list: by date (newest first) in dated
     sections, else right after the entry it followed on my side."""
     if dated:
-        mine_key = model.make_entry(section_type, entry).sort_key()
+        sort_key = kinds.of(section_type).sort_key
+        mine_key = sort_key(entry)
         for k in range(len(doc)):
             other = doc.plain(k)
             if "raw" in other:
                 continue
-            if model.make_entry(section_type, other).sort_key() < mine_key:
+            if sort_key(other) < mine_key:
                 return k
         return len(doc)
     if after < 0:

@@ -15,7 +15,7 @@ import subprocess
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from homepage_tui import model
+from homepage_tui import kinds
 from homepage_tui.errors import HomepageError
 from homepage_tui.publish.gitrun import open_repo, repo_relative
 from homepage_tui.store import YamlDocument
@@ -38,14 +38,6 @@ class EntryVersion:
         return self.sha[:7]
 
 
-def _identity(section_type: str, entry: Mapping[str, Any]) -> tuple:
-    if section_type == model.NEWS:
-        return ("date", model.text_of(entry.get("date")))
-    if section_type in (model.PUBLICATIONS, model.AWARDS):
-        return ("title", " ".join(model.text_of(entry.get("title")).split()).casefold())
-    return ("text", " ".join(model.text_of(entry.get("text") or entry.get("raw")).split()).casefold())
-
-
 def _overlap(a: Mapping[str, Any], b: Mapping[str, Any]) -> int:
     return sum(1 for k, v in a.items() if k in b and b[k] == v)
 
@@ -56,8 +48,9 @@ def find_entry(doc: YamlDocument, section_type: str, target: Mapping[str, Any]) 
     for i, entry in enumerate(entries):
         if entry == target:
             return i
-    same = [i for i, e in enumerate(entries) if _identity(section_type, e) == _identity(section_type, target)]
-    if len(same) == 1 and _identity(section_type, target)[1]:
+    key = kinds.of(section_type).tracking_key
+    same = [i for i, e in enumerate(entries) if key(e) == key(target)]
+    if len(same) == 1 and key(target)[1]:
         return same[0]
     candidates = same or range(len(entries))
     best = max(candidates, key=lambda i: _overlap(entries[i], target), default=None)
