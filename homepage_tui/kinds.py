@@ -43,7 +43,8 @@ class SectionKind:
     block_fields: tuple[str, ...] = ()  # fields written as markdown blocks (continuation lines indented)
     nested = False  # items carry `children` and are written as an outline (render_tree_item)
     image_box = False  # an entry with an `image` is written as a paper box
-    from_bibtex = False  # entries can be added from BibTeX, DOIs or arXiv ids (and exported as BibTeX)
+    has_authors = False  # entries list authors: the user's own names are found and bolded in them
+    from_bibtex = False  # entries can be added from BibTeX, DOIs or arXiv ids (the editor's `b`)
     merges_subheadings = False  # a sub-heading of the same type (Preprints under Publications) is a group
     spaced_entries = True  # the imported YAML file has a blank line between entries
     appends = False  # a new entry goes at the end (else at the top: newest first)
@@ -177,6 +178,7 @@ class _Publications(_ByYear):
     default_template = ("* {authors}. {?url}[{title}]({url}){/url}{!url}{title}{/url}. {venue|period}"
                         "{?note} {note}{/note}{?links} {links}{/links}")
     image_box = True
+    has_authors = True
     from_bibtex = True
     merges_subheadings = True
     headings = (("publications", ("publication", "preprint", "papers", "manuscript", "under review", "submitted",

@@ -23,6 +23,16 @@ def test_future_news_date_and_publication_year(tmp_path):
     ]
 
 
+def test_a_news_date_that_is_a_year_alone_is_checked_at_that_precision(tmp_path):
+    """`date: '2027'` is a valid news date: `check` read it as a month and stopped with a TypeError."""
+    site = make_site(tmp_path, {"content/news.yml": "- date: '2027'\n  text: Next year.\n" + NEWS})
+    assert problems(site, "future-date") == ["content/news.yml:1: warning: date 2027 is in the future"]
+    this_year = make_site(tmp_path / "b", {"content/news.yml": "- date: '2026'\n  text: This year.\n" + NEWS})
+    assert problems(this_year, "future-date") == []
+    assert problems(this_year, "news-order") == []  # 2026 is not earlier than 2026.10 below it
+    assert problems(this_year, "stale-news") == []
+
+
 def test_this_month_is_not_the_future(tmp_path):
     site = make_site(tmp_path, {"content/news.yml": "- date: '2026.11'\n  text: Now.\n" + NEWS})
     assert problems(site, "future-date") == []

@@ -12,7 +12,6 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from .. import model
 from ..errors import HomepageError
 from ..render import SectionStyle
 from ..section import header_for
@@ -133,7 +132,7 @@ def apply(root: Path, plan: ImportPlan, force: bool = False) -> list[Path]:
         file = ContentFile.new(path, header_for(s.type, s.title))
         for entry in s.entries:
             file.doc.insert(len(file.doc), entry)
-        if s.type != model.NEWS:
+        if s.kind.spaced_entries:
             for k in range(1, len(file.doc.seps)):
                 file.doc.seps[k] = ["\n"]
         file.save()

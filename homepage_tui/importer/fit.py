@@ -15,20 +15,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from .. import model
+from .. import kinds
 from ..render import SectionStyle, render_entry
 from ..htmlcheck import template_problem, value_problem
 from .optional import make_optional
 
 MAX_TEMPLATES = 6
-# Why an item no parser reads is kept raw, by section type.
-NO_PARSE = {
-    model.NEWS: "no date where news items put it (e.g. 2024.05, [2024.05], *2024.05*:)",
-    model.AWARDS: "no year where awards put it (at the start or after the last comma)",
-    model.PUBLICATIONS: "no title with authors found (a quoted, linked or bold title, or authors then title)",
-}
-
-
 @dataclass
 class Candidate:
     fields: dict[str, Any]
@@ -124,8 +116,8 @@ def fit(section_type: str, texts: list[str], parse: Callable[[str], list[Candida
     is kept raw. A section none of whose entries fits gets no template (style.template == "") and
     `style.no_template` says why: nothing new can be written in its style."""
     cands = [parse(t) for t in texts]
-    why: list[str | None] = [None if options else NO_PARSE.get(section_type, "not read as an entry")
-                             for options in cands]
+    kind = kinds.of(section_type)
+    why: list[str | None] = [None if options else kind.no_parse for options in cands]
     for i, options in enumerate(cands):
         for c in options:
             c.template = make_optional(c.template)  # a later entry may lack a badge, an image...
@@ -164,7 +156,7 @@ def fit(section_type: str, texts: list[str], parse: Callable[[str], list[Candida
         # An item's own candidates, the one whose template most items share first (a parse that
         # makes a per-item detail a field wins when that lets the items share one template).
         for c in sorted(options, key=lambda c: -counts[(c.template, json.dumps(c.style, sort_keys=True))]):
-            invalid = model.validate_entry(section_type, c.fields)
+            invalid = kind.validate(c.fields)
             if invalid:
                 why[i] = why[i] or "; ".join(invalid.values())
                 continue

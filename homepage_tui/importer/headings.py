@@ -8,24 +8,14 @@ from __future__ import annotations
 
 import re
 
-from .. import model
+from .. import kinds
 
 TAG_RE = re.compile(r"<[^>]*>")
 ID_SUFFIX_RE = re.compile(r"\s*\{#[^}]*\}\s*$")
 
-# (section name, type, words that name it); the first match wins, so order matters.
+# (section name, type, words that name it), from the kinds; the first match wins, so order matters.
 KINDS: list[tuple[str, str, tuple[str, ...]]] = [
-    ("news", model.NEWS, ("news", "updates", "新闻", "动态", "消息")),
-    ("publications", model.PUBLICATIONS, ("publication", "preprint", "papers", "manuscript", "under review",
-                                           "submitted", "论文", "发表", "出版", "在投", "审稿中", "投稿", "成果")),
-    ("awards", model.AWARDS, ("award", "honor", "honour", "荣誉", "奖")),
-    ("education", model.TREE, ("education", "教育", "学历")),
-    ("teaching", model.TREE, ("teaching", "教学", "助教")),
-    ("talks", model.TREE, ("talk", "报告", "演讲", "讲座")),
-    ("internships", model.TREE, ("internship", "实习")),
-    ("experience", model.TREE, ("experience", "经历", "工作")),
-    ("service", model.TREE, ("service", "reviewer", "reviewing", "professional activit", "服务", "审稿")),
-]
+    (name, kind.name, words) for kind in kinds.ALL for name, words in kind.headings]
 # Prose sections: never imported, whatever they contain.
 PROSE_WORDS = ("about", "biography", "bio", "interest", "简介", "介绍", "关于", "研究方向")
 PREPRINT_WORDS = ("preprint", "under review", "submitted", "预印本", "在投", "审稿中", "投稿")

@@ -12,15 +12,15 @@ import posixpath
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable
 
-from .. import model
+from .. import kinds
 from ..regions import find_regions, wrap_region
 from ..render import SectionStyle, render_entries
 from ..site import INCLUDE_RE
 from . import authors as au
-from . import awards, headings, news, publications, scan, tree
-from .fit import Candidate, fit, no_template_reason, norm
+from . import headings, publications, scan, tree
+from .fit import fit, no_template_reason, norm
+from .parsers import parser_for
 
 ITEM_KINDS = ("item", "li", "box")
 
@@ -52,6 +52,10 @@ class SectionPlan:
     style: SectionStyle = field(default_factory=SectionStyle)
     entries: list[dict] = field(default_factory=list)
     reasons: list[str | None] = field(default_factory=list)  # per entry: why it is raw (None: typed)
+
+    @property
+    def kind(self) -> kinds.SectionKind:
+        return kinds.of(self.type)
 
     @property
     def structured(self) -> int:
@@ -107,7 +111,7 @@ def import_page(files: dict[str, str | None], page: str) -> ImportPlan:
         texts[path] = text
         sections += _find_sections(path, text, skipped)
     _name_sections(sections)
-    names = au.own_names([au_pieces for s in sections if s.type == model.PUBLICATIONS
+    names = au.own_names([au_pieces for s in sections if s.kind.has_authors
                           for g in s.groups for b in g.run if b.kind in ITEM_KINDS
                           for au_pieces in [publications.author_pieces(_block_text(texts[s.file], b))]])
     for s in sections:
@@ -136,7 +140,7 @@ def _find_sections(path: str, text: str, skipped: list[tuple[str, str, str]]) ->
     for i, h in enumerate(heads):
         cls = headings.classify(h.title)
         if current is not None and h.level > level:
-            if cls is None or cls[0] == current.name or (cls[1] == current.type == model.PUBLICATIONS):
+            if cls is None or cls[0] == current.name or (cls[1] == current.type and current.kind.merges_subheadings):
                 current.groups[-1].end = h.line
                 current.groups.append(Group(h.title, h.line + 1, len(lines)))
                 continue
@@ -145,7 +149,7 @@ def _find_sections(path: str, text: str, skipped: list[tuple[str, str, str]]) ->
             current = None
         if headings.is_prose(h.title) and cls is None:
             continue
-        name, kind = cls if cls else (headings.slug(h.title), model.TREE)
+        name, kind = cls if cls else (headings.slug(h.title), kinds.TREE.name)
         current = SectionPlan(name=name, type=kind, title=headings.plain_title(h.title), file=path,
                               heading_line=h.line, groups=[Group(None, h.line + 1, len(lines))])
         current.known = cls is not None  # type: ignore[attr-defined]
@@ -224,27 +228,6 @@ def _block_text(text: str, block: scan.Block) -> str:
     return "".join(lines[block.start:block.end]).replace("\r\n", "\n").rstrip("\n")
 
 
-def _parser(s: SectionPlan, names: list[str], own_form: str) -> Callable[[str], list[Candidate]]:
-    if s.type == model.NEWS:
-        return news.parse
-    if s.type == model.AWARDS:
-        return awards.parse
-    if s.type == model.PUBLICATIONS:
-        def parse(text: str) -> list[Candidate]:
-            out = []
-            for c in publications.parse(text):
-                fields = dict(c.fields)
-                if "authors" in fields:
-                    stored, bold = au.store(c.fields["authors"], names, own_form)
-                    fields["authors"] = stored
-                    if bold:
-                        fields["bold"] = bold
-                out.append(Candidate(fields, c.template, c.style))
-            return out
-        return parse
-    return lambda text: []
-
-
 def _own_form(texts: list[str]) -> str:
     return au.own_form([p for t in texts for p in publications.author_pieces(t)])
 
@@ -267,7 +250,7 @@ def _structure(s: SectionPlan, text: str, names: list[str]) -> None:
     item_texts = [_block_text(text, b) for g in s.groups for b in g.run if b.kind in ITEM_KINDS]
     base = SectionStyle(type=s.type, separator=_separator(s))
     why: list[str | None] = []
-    if s.type == model.TREE:
+    if s.kind.nested:
         tree_texts = [t for g in s.groups for b in g.run if b.kind in ("item", "li") for t in [_block_text(text, b)]]
         tree_why: list[str | None] = []
         style, fitted = tree.fit_tree(tree_texts, base, tree_why)
@@ -281,9 +264,9 @@ def _structure(s: SectionPlan, text: str, names: list[str]) -> None:
                 per_item.append({"raw": _block_text(text, b)})
                 why.append("an HTML item (<li> or a box) in a list section")
     else:
-        if s.type == model.PUBLICATIONS:
+        if s.kind.has_authors:
             base.own_name = _own_form(item_texts)
-        style, per_item = fit(s.type, item_texts, _parser(s, names, base.own_name), base, names, why)
+        style, per_item = fit(s.type, item_texts, parser_for(s.kind, names, base.own_name), base, names, why)
     s.style = style
     items, reasons = iter(per_item), iter(why)
     s.entries, s.reasons = [], []

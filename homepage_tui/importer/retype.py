@@ -7,11 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
-from .. import model
+from .. import kinds, model
 from ..render import SectionStyle, render_entry, render_tree_item
-from . import authors as au
-from . import awards, news, publications, tree
-from .fit import Candidate, norm, renders_as
+from . import tree
+from .fit import norm, renders_as
+from .parsers import parser_for
 
 
 @dataclass
@@ -21,42 +21,26 @@ class Retyped:
     same: bool  # True when that is the raw text itself (blanks markdown ignores aside)
 
 
-def _candidates(section_type: str, text: str, style: SectionStyle, names: list[str]) -> list[Candidate]:
-    if section_type == model.NEWS:
-        return news.parse(text)
-    if section_type == model.AWARDS:
-        return awards.parse(text)
-    if section_type == model.PUBLICATIONS:
-        out = []
-        for c in publications.parse(text):
-            stored, bold = au.store(list(c.fields.get("authors") or []), names, style.own_name)
-            fields = {**c.fields, "authors": stored}
-            if bold:
-                fields["bold"] = bold
-            out.append(Candidate(fields, c.template, c.style))
-        return out
-    return []
-
-
 def retype(section_type: str, entry: Mapping[str, Any], style: SectionStyle,
            names: Iterable[str] = ()) -> Retyped | None:
     """The typed form of raw entry `entry`, or None when its text does not parse as an entry
     of this section's type. An exact fit with the section's template (or one of its layouts)
     is preferred; else the first valid parse, written by the main template."""
     names = list(names)
+    kind = kinds.of(section_type)
     text = model.text_of(entry.get("raw")).strip("\n")
     kept = {k: v for k, v in entry.items() if k != "raw"}
     if not text.strip():
         return None
-    if section_type == model.TREE:
+    if kind.nested:
         parsed = tree.parse(text)
-        if parsed is None or model.validate_entry(model.TREE, parsed[0]):
+        if parsed is None or kind.validate(parsed[0]):
             return None
         fields = {**parsed[0], **kept}
         markdown = render_tree_item(fields, style)
         return Retyped(fields, markdown, norm(markdown) == norm(text))
-    valid = [c for c in _candidates(section_type, text, style, names)
-             if not model.validate_entry(section_type, c.fields)]
+    parse = parser_for(kind, names, style.own_name, authors_always=True)
+    valid = [c for c in parse(text) if not kind.validate(c.fields)]
     if not valid:
         return None
     layouts = [None, *style.layouts]

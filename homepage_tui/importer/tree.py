@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .. import model
+from .. import kinds
 from ..render import SectionStyle, render_tree_item
 from ..htmlcheck import value_problem
 from .fit import no_template_reason, norm
@@ -95,7 +95,7 @@ def fit_tree(texts: list[str], base: SectionStyle, reasons: list | None = None) 
         style = _make_style(base, key)
         entries, n = [], 0
         for t, p in zip(texts, parsed):
-            if p and not model.validate_entry(model.TREE, p[0]) and _same(render_tree_item(p[0], style), t):
+            if p and not kinds.TREE.validate(p[0]) and _same(render_tree_item(p[0], style), t):
                 entries.append(p[0])
                 n += 1
             else:

@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator
 
+from homepage_tui import kinds
 from homepage_tui.errors import HomepageError
 from homepage_tui.regions import find_regions
 from homepage_tui.store import read_text
@@ -88,12 +89,13 @@ class LintContext:
     def _starts(self) -> dict[str, list[int]]:
         return {name: entry_lines(section.file.doc) for name, section in self.sections.items()}
 
-    def sections_of(self, section_type: str) -> list[Any]:
-        return [s for s in self.sections.values() if s.type == section_type]
+    def sections_of(self, kind: kinds.SectionKind) -> list[Any]:
+        return [s for s in self.sections.values() if s.kind is kind]
 
-    def entries(self, section_type: str | None = None) -> Iterator[EntryRef]:
+    def entries(self, kind: kinds.SectionKind | None = None) -> Iterator[EntryRef]:
+        """Every entry, or those of the sections of type `kind`."""
         for section in self.sections.values():
-            if section_type is not None and section.type != section_type:
+            if kind is not None and section.kind is not kind:
                 continue
             doc = section.file.doc
             starts = self._starts[section.name]

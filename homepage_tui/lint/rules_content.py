@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from homepage_tui import model
+from homepage_tui import kinds, model
 from homepage_tui.lint.context import LintContext
 from homepage_tui.lint.problem import ERROR, WARNING, Problem
 from homepage_tui.render import _split_author, normalize_name
@@ -21,42 +21,38 @@ def validation(ctx: LintContext) -> Iterator[Problem]:
         yield Problem.from_located(line, ERROR, "validation", root)
 
 
-def _month_key(text: str) -> tuple[int, int, int] | None:
-    m = model.DATE_RE.match(text.strip())
-    if not m or model.validate_date(text):
-        return None
-    return int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
-
-
-def _year_of(text: str) -> int | None:
-    m = re.search(r"\b(1[89]\d\d|2\d\d\d)\b", text)
-    return int(m.group(1)) if m else None
+def _earlier(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
+    """News dated `a` before news dated `b`: a year alone is compared by its year (2026 is not
+    before 2026.10); a month without a day is before that month's days."""
+    if len(a) == 1 or len(b) == 1:
+        return a[0] < b[0]
+    return a + (0,) * (3 - len(a)) < b + (0,) * (3 - len(b))
 
 
 def future_dates(ctx: LintContext) -> Iterator[Problem]:
+    """An entry dated after today, at the precision its date is written (this month is not later)."""
     today = (ctx.today.year, ctx.today.month, ctx.today.day)
-    for ref in ctx.entries(model.NEWS):
-        key = _month_key(model.text_of(ref.fields.get("date")))
-        if key and (key[:2] > today[:2] or (key[2] and key > today)):
-            yield Problem(ctx.rel(ref.path), ref.line("date"), WARNING,
-                          f"date {ref.fields['date']} is in the future", "future-date")
-    for section_type in (model.PUBLICATIONS, model.AWARDS):
-        for ref in ctx.entries(section_type):
-            year = _year_of(model.text_of(ref.fields.get("year")))
-            if year and year > ctx.today.year:
-                yield Problem(ctx.rel(ref.path), ref.line("year"), WARNING,
-                              f"year {ref.fields['year']} is in the future", "future-date")
+    for kind in kinds.ALL:
+        if not kind.dated:
+            continue
+        for ref in ctx.entries(kind):
+            when = kind.when(ref.fields)
+            if when and when > today[:len(when)]:
+                yield Problem(ctx.rel(ref.path), ref.line(kind.date_field), WARNING,
+                              f"{kind.date_field} {ref.fields[kind.date_field]} is in the future", "future-date")
 
 
 def stale_news(ctx: LintContext) -> Iterator[Problem]:
     """The newest news item older than 12 months: the page looks abandoned."""
-    for section in ctx.sections_of(model.NEWS):
-        dated = [(k, ref) for ref in ctx.entries(model.NEWS) if ref.section is section
-                 if (k := _month_key(model.text_of(ref.fields.get("date"))))]
+    news = kinds.NEWS
+    for section in ctx.sections_of(news):
+        dated = [(when, ref) for ref in ctx.entries(news) if ref.section is section
+                 if (when := news.when(ref.fields))]
         if not dated:
             continue
-        key, ref = max(dated, key=lambda t: t[0])
-        months = (ctx.today.year - key[0]) * 12 + ctx.today.month - key[1]
+        when, ref = max(dated, key=lambda t: t[0])
+        month = when[1] if len(when) > 1 else 12  # a year alone: its news may be from December
+        months = (ctx.today.year - when[0]) * 12 + ctx.today.month - month
         if months > 12:
             yield Problem(ctx.rel(ref.path), ref.line("date"), WARNING,
                           f"the newest news ({ref.fields['date']}) is {months} months old", "stale-news")
@@ -64,12 +60,12 @@ def stale_news(ctx: LintContext) -> Iterator[Problem]:
 
 def news_order(ctx: LintContext) -> Iterator[Problem]:
     """News is newest first: an entry dated earlier than the one below it is out of place."""
-    for section in ctx.sections_of(model.NEWS):
-        refs = [ref for ref in ctx.entries(model.NEWS) if ref.section is section and "raw" not in ref.fields]
+    news = kinds.NEWS
+    for section in ctx.sections_of(news):
+        refs = [ref for ref in ctx.entries(news) if ref.section is section and "raw" not in ref.fields]
         for above, below in zip(refs, refs[1:]):
-            a = _month_key(model.text_of(above.fields.get("date")))
-            b = _month_key(model.text_of(below.fields.get("date")))
-            if a and b and a < b:
+            a, b = news.when(above.fields), news.when(below.fields)
+            if a and b and _earlier(a, b):
                 yield Problem(ctx.rel(above.path), above.line("date"), WARNING,
                               f"dated {above.fields['date']}, earlier than the entry below it "
                               f"({below.fields['date']}); news is newest first (`s` sorts)", "news-order")
@@ -85,7 +81,7 @@ def _dois(value) -> list[str]:
 
 def duplicate_dois(ctx: LintContext) -> Iterator[Problem]:
     seen: dict[str, tuple[str, int]] = {}
-    for ref in ctx.entries(model.PUBLICATIONS):
+    for ref in ctx.entries(kinds.PUBLICATIONS):
         for doi in dict.fromkeys(_dois(ref.fields)):
             where = (ctx.rel(ref.path), ref.line())
             if doi in seen:
@@ -95,19 +91,13 @@ def duplicate_dois(ctx: LintContext) -> Iterator[Problem]:
                 seen[doi] = where
 
 
-RECOMMENDED = {
-    model.PUBLICATIONS: ("authors", "venue", "year"),
-    model.AWARDS: ("year",),
-}
-
-
 def empty_recommended_fields(ctx: LintContext) -> Iterator[Problem]:
     """Fields a reader expects (a paper's authors, venue and year; an award's year) left empty."""
-    for section_type, keys in RECOMMENDED.items():
-        for ref in ctx.entries(section_type):
+    for kind in kinds.ALL:
+        for ref in ctx.entries(kind) if kind.recommended else ():
             if "raw" in ref.fields:
                 continue
-            for key in keys:
+            for key in kind.recommended:
                 value = ref.fields.get(key)
                 empty = not value if isinstance(value, (list, dict)) else not model.text_of(value).strip()
                 if empty:
@@ -127,7 +117,7 @@ def own_name_missing(ctx: LintContext) -> Iterator[Problem]:
     own = {normalize_name(n) for n in ctx.site.settings.names if n}
     if not own:
         return
-    for ref in ctx.entries(model.PUBLICATIONS):
+    for ref in ctx.entries(kinds.PUBLICATIONS):
         authors = ref.fields.get("authors")
         if not isinstance(authors, list) or not authors or ref.fields.get("bold"):
             continue
