@@ -45,6 +45,7 @@ class SectionKind:
     image_box = False  # an entry with an `image` is written as a paper box
     has_authors = False  # entries list authors: the user's own names are found and bolded in them
     from_bibtex = False  # entries can be added from BibTeX, DOIs or arXiv ids (the editor's `b`)
+    charts_years = False  # the editor charts how many entries each year has (papers per year)
     merges_subheadings = False  # a sub-heading of the same type (Preprints under Publications) is a group
     spaced_entries = True  # the imported YAML file has a blank line between entries
     appends = False  # a new entry goes at the end (else at the top: newest first)
@@ -180,6 +181,7 @@ class _Publications(_ByYear):
     image_box = True
     has_authors = True
     from_bibtex = True
+    charts_years = True
     merges_subheadings = True
     headings = (("publications", ("publication", "preprint", "papers", "manuscript", "under review", "submitted",
                                   "论文", "发表", "出版", "在投", "审稿中", "投稿", "成果")),)

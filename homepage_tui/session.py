@@ -18,7 +18,6 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
-from homepage_tui import model
 from homepage_tui.errors import HomepageError, ValidationError
 
 if TYPE_CHECKING:
@@ -380,4 +379,4 @@ class EditSession:
     def row(self, name: str, index: int) -> tuple[str, str, str]:
         """The table row of an entry: (date or year, title, detail)."""
         section = self.sections[name]
-        return model.make_entry(section.type, section.entry(index)).summary()
+        return section.kind.summary(section.entry(index))

@@ -22,7 +22,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 
 from homepage_tui.app.browser_preview import BrowserPreviewMixin
-from homepage_tui import model
 from homepage_tui.app.editor.browsing import BrowsingMixin
 from homepage_tui.app.editor.disk import DiskMixin
 from homepage_tui.app.editor.editing import EditingMixin
@@ -225,7 +224,7 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
             return getattr(self, "form_kind", None) == "raw"
         if action == "paste_bib":
             section = self.session.section
-            return section is not None and section.type == model.PUBLICATIONS
+            return section is not None and section.kind.from_bibtex
         if action in ("new_news", "add_entry", "delete_entry", "move_up", "move_down", "sort", "save", "undo",
                       "redo"):
             return self.site is not None

@@ -12,15 +12,8 @@ from rich.text import Text
 from textual.widgets import DataTable
 from textual.widgets._data_table import ColumnKey, Row as TableRow, RowKey
 
-from homepage_tui import model
+from homepage_tui import kinds
 
-LABELS = {
-    model.NEWS: ("Date", "Text", None),
-    model.PUBLICATIONS: ("Year", "Title", "Venue"),
-    model.AWARDS: ("Year", "Title", "Organisation"),
-    model.TREE: (None, "Text", "Items"),
-}
-FIRST_WIDTH = {model.NEWS: 10, model.PUBLICATIONS: 6, model.AWARDS: 12, model.TREE: 0}
 
 Row = tuple[str, str, str]
 
@@ -43,7 +36,7 @@ class EntryTable(DataTable):
 
     def __init__(self, **kwargs):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
-        self.section_type = model.NEWS
+        self.kind = kinds.NEWS  # its columns (kind.columns, kind.first_width)
         self.entry_rows: list[Row] = []
         self.filter_text = ""
         self._hay: list[str] = []
@@ -55,7 +48,7 @@ class EntryTable(DataTable):
 
     def show_rows(self, section_type: str, rows: Sequence[Row], select: int | None = 0) -> None:
         """Replace every row (after a load, insert, delete, move, sort or undo)."""
-        self.section_type = section_type
+        self.kind = kinds.of(section_type)
         self.entry_rows = list(rows)
         self._hay = [" ".join(row).casefold() for row in self.entry_rows]
         self._cell_cache.clear()
@@ -113,8 +106,8 @@ class EntryTable(DataTable):
 
     def _compute_widths(self) -> tuple[int, int, int]:
         total = max(self.size.width or 80, 40) - 2  # the vertical scrollbar
-        labels = LABELS.get(self.section_type, LABELS[model.TREE])
-        first = FIRST_WIDTH.get(self.section_type, 0) if labels[0] else 0
+        labels = self.kind.columns
+        first = self.kind.first_width if labels[0] else 0
         third = min(28, max(12, total // 4)) if labels[2] else 0
         columns = sum(1 for label in labels if label)
         middle = max(10, total - first - third - 2 * columns)
@@ -125,7 +118,7 @@ class EntryTable(DataTable):
 
     def _cells(self, row: Row) -> list[Text]:
         """Text, not str: a title with [brackets] is not console markup, and Text skips the parse."""
-        labels = LABELS.get(self.section_type, LABELS[model.TREE])
+        labels = self.kind.columns
         out = []
         for label, value, width in zip(labels, row, self._widths):
             if label:
@@ -134,8 +127,8 @@ class EntryTable(DataTable):
 
     def _rebuild(self, select: int | None) -> None:
         widths = self._compute_widths()
-        labels = LABELS.get(self.section_type, LABELS[model.TREE])
-        columns = (self.section_type, widths)
+        labels = self.kind.columns
+        columns = (self.kind, widths)
         if columns == getattr(self, "_columns", None):
             self.clear()  # filtering: same columns, new rows
         else:

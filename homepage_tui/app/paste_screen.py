@@ -219,7 +219,7 @@ class PasteScreen(ModalScreen[int]):
 
     def chosen(self, insist: bool) -> list[dict] | None:
         """The entries to add, or None (with the reason shown) when there is nothing to add."""
-        from homepage_tui import model
+        from homepage_tui import kinds
         from homepage_tui.store import DELETE
 
         additions = self.additions
@@ -230,7 +230,7 @@ class PasteScreen(ModalScreen[int]):
             form = self.query_one("#paste-form", PublicationForm)
             values, problems = form.values()
             fields = {k: v for k, v in values.items() if v is not DELETE}
-            problems = {**model.validate_entry(model.PUBLICATIONS, fields), **problems}
+            problems = {**kinds.PUBLICATIONS.validate(fields), **problems}
             form.show_errors(problems)
             if problems:
                 self.status("Not added: fix the marked field first.", error=True)

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import Static
 
-from homepage_tui import model
+from homepage_tui import kinds
 from homepage_tui.app.entry_table import EntryTable
 from homepage_tui.app.filter_bar import FilterBar
-from homepage_tui.app.forms import FORMS, RAW, EntryForm
+from homepage_tui.app.forms import RAW, EntryForm, form_key
 from homepage_tui.app.preview_pane import PreviewPane
 from homepage_tui.app.year_chart import YearChart
 
@@ -39,7 +39,7 @@ class BrowsingMixin:
         chart = self.query_one(YearChart)
         section = session.sections.get(name)
         if section is None:
-            table.show_rows(model.TREE, [])
+            table.show_rows("", [])  # (no type: a list section's columns)
             chart.display = False
             error = session.errors.get(name, "")
             self._show_form_message(f"This section's file cannot be read, so it is not shown:\n\n"
@@ -50,13 +50,13 @@ class BrowsingMixin:
         rows = [self._row(section, e) for e in section.entries]
         select = min(keep, len(rows) - 1) if keep is not None and rows else 0
         table.show_rows(section.type, rows, select if rows else None)
-        chart.display = section.type == model.PUBLICATIONS
+        chart.display = section.kind.charts_years
         if chart.display:
             chart.show_years([r[0] for r in rows])
         self.load_entry(table.current_index if rows else None, force=True)
 
     def _row(self, section: "Section", fields: dict) -> tuple[str, str, str]:
-        return model.make_entry(section.type, fields).summary()
+        return section.kind.summary(fields)
 
     def _follow_after_filter(self, index: int) -> None:
         """Typing a filter moves the highlight at every key; the form and the preview follow once
@@ -83,7 +83,11 @@ class BrowsingMixin:
         kind = kind or getattr(self, "form_kind", None) or (section.type if section else None)
         if kind is None:
             return None
-        return self.query_one(f"#form-{kind if kind in FORMS else model.TREE}", EntryForm)
+        return self.query_one(f"#form-{form_key(kind)}", EntryForm)
+
+    def _news_sections(self) -> list[str]:
+        """The news sections, in the sidebar's order: `n` adds to the first."""
+        return [n for n in self.names if n in self.site.sections_of(kinds.NEWS)] if self.site else []
 
     def _show_form_message(self, text: str) -> None:
         self._set_form_kind(None)
@@ -119,7 +123,7 @@ class BrowsingMixin:
         if index is None or not 0 <= index < len(section):
             session.open_entry(None)
             self._show_form_message("No entries yet: press a to add one" +
-                                    (", or n for a news entry." if section.type == model.NEWS else "."))
+                                    (", or n for a news entry." if section.name in self._news_sections() else "."))
             self.schedule_preview()
             return
         fields = section.entry(index)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from homepage_tui import model
 from homepage_tui.app.confirm import Choice, ConfirmModal
 from homepage_tui.app.entry_table import EntryTable
 from homepage_tui.app.git_status import GitStatusBar
@@ -71,14 +70,14 @@ class EditingMixin:
             return
         table = self.query_one(EntryTable)
         table.update_row(index, self._row(section, section.entry(index)))
-        if section.type == model.PUBLICATIONS:
+        if section.kind.charts_years:
             self.query_one(YearChart).show_years(r[0] for r in table.entry_rows)
 
     def _refresh_rows(self, section: "Section", select: int | None) -> None:
         rows = [self._row(section, e) for e in section.entries]
         table = self.query_one(EntryTable)
         table.show_rows(section.type, rows, select)
-        if section.type == model.PUBLICATIONS:
+        if section.kind.charts_years:
             self.query_one(YearChart).show_years(r[0] for r in rows)
         self._mark(section)
 
@@ -148,7 +147,7 @@ class EditingMixin:
     def action_new_news(self) -> None:
         """A news entry dated this month at the top of the news section, cursor in its text."""
         session = self.session
-        news = next((n for n in self.names if self.site and self.site.section_type(n) == model.NEWS), None)
+        news = next(iter(self._news_sections()), None)
         if news is None:
             self.notify("This site has no news section (a content file of type news).", severity="warning")
             return
@@ -164,9 +163,7 @@ class EditingMixin:
         section = self._editable()
         if section is None:
             return
-        at = len(section) if section.type == model.TREE else 0
-        first = "text" if section.type in (model.NEWS, model.TREE) else "title"
-        self._start_draft(at, focus=first)
+        self._start_draft(len(section) if section.kind.appends else 0, focus=section.kind.focus_field)
 
     def _start_draft(self, at: int, focus: str) -> None:
         session = self.session

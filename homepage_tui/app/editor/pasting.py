@@ -4,8 +4,6 @@ publications section; what the user accepts there is added in one undo step and 
 
 from __future__ import annotations
 
-from homepage_tui import model
-
 
 class PastingMixin:
     """Mixed into EditorScreen: the `paste_bib` action."""
@@ -16,8 +14,8 @@ class PastingMixin:
 
         if self.site is None:
             return
-        name = self.current if self.current and self.site.section_type(self.current) == model.PUBLICATIONS else \
-            next((n for n in self.names if self.site.section_type(n) == model.PUBLICATIONS), None)
+        targets = [n for n in self.names if self.site.section_kind(n).from_bibtex]
+        name = self.current if self.current in targets else next(iter(targets), None)
         if name is None or name not in self.sections:
             self.notify(self.errors.get(name or "", "This site has no publications section to add to."),
                         severity="warning")

@@ -9,14 +9,6 @@ from typing import Any
 from homepage_tui.app.confirm import Choice, ConfirmModal
 from homepage_tui.app.forms import RAW
 
-EXPECTED = {
-    "news": "a list item with a date such as [2024.06]",
-    "publications": "a paper: authors, title, venue",
-    "awards": "a list item with a year and a title",
-    "tree": "a list item (- or * and its text, sub-items indented)",
-}
-
-
 def describe_fields(fields: dict[str, Any]) -> str:
     lines = []
     for key, value in fields.items():
@@ -47,7 +39,7 @@ class RetypingMixin:
         index = self.session.index
         result = retype(section.type, section.entry(index), section.style, self.site.settings.names)
         if result is None:
-            self.notify(f"This text does not read as a {section.type} entry ({EXPECTED.get(section.type, '')}); "
+            self.notify(f"This text does not read as a {section.type} entry ({section.kind.shape}); "
                         "it stays raw.", title="Not typed", severity="warning", timeout=8)
             return
         same = ("The page reads exactly as before." if result.same else

@@ -1,8 +1,9 @@
-"""One form per entry type; `FORMS` maps a section type to its form class."""
+"""One form per entry type; `FORMS` maps a section kind's name (kinds.SectionKind.name) to its form
+class: the app's side of the section types (Textual stays in app/)."""
 
 from __future__ import annotations
 
-from homepage_tui import model
+from homepage_tui import kinds
 from homepage_tui.app.forms.award import AwardForm
 from homepage_tui.app.forms.base import EntryForm
 from homepage_tui.app.forms.news import NewsForm
@@ -11,11 +12,14 @@ from homepage_tui.app.forms.raw import RAW, RawForm
 from homepage_tui.app.forms.tree import TreeForm
 
 FORMS: dict[str, type[EntryForm]] = {
-    model.NEWS: NewsForm,
-    model.PUBLICATIONS: PublicationForm,
-    model.AWARDS: AwardForm,
-    model.TREE: TreeForm,
-    RAW: RawForm,  # any section's raw entries
+    form.section_type: form for form in (NewsForm, PublicationForm, AwardForm, TreeForm,
+                                         RawForm)  # (RawForm: any section's raw entries)
 }
 
-__all__ = ["FORMS", "RAW", "EntryForm", "NewsForm", "PublicationForm", "AwardForm", "TreeForm", "RawForm"]
+
+def form_key(kind: str) -> str:
+    """The FORMS key of the form for `kind` (a section type's name, or RAW): an unknown type's
+    sections are list sections."""
+    return kind if kind in FORMS else kinds.of(kind).name
+
+__all__ = ["FORMS", "RAW", "form_key", "EntryForm", "NewsForm", "PublicationForm", "AwardForm", "TreeForm", "RawForm"]

@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Input
 
-from homepage_tui import model
+from homepage_tui import kinds
 from homepage_tui.app.forms.base import EntryForm
 
 
 class AwardForm(EntryForm):
-    section_type = model.AWARDS
-    REQUIRED = ("title",)
+    section_type = kinds.AWARDS.name
+    REQUIRED = kinds.AWARDS.required
 
     def compose_fields(self) -> ComposeResult:
         yield from self.field("year", "Year", Input(placeholder="2024"), "any text: 2023, 2022/23 Fall")

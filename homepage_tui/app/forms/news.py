@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Input
 
-from homepage_tui import model
+from homepage_tui import kinds
 from homepage_tui.app.forms.base import EntryForm, FieldArea
 
 
 class NewsForm(EntryForm):
-    section_type = model.NEWS
-    REQUIRED = ("text",)  # an undated item (no date field) stays undated
+    section_type = kinds.NEWS.name
+    REQUIRED = kinds.NEWS.required
 
     def compose_fields(self) -> ComposeResult:
         yield from self.field("date", "Date", Input(placeholder="YYYY.MM"), "YYYY.MM or YYYY.MM.DD")

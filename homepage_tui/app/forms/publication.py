@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
 from textual.widgets import Input
 
-from homepage_tui import model
+from homepage_tui import kinds, model
 from homepage_tui.app.forms.base import EntryForm, FieldArea
 
 
@@ -33,8 +33,8 @@ def parse_links(text: str) -> tuple[dict[str, str], str | None]:
 
 
 class PublicationForm(EntryForm):
-    section_type = model.PUBLICATIONS
-    REQUIRED = ("title",)
+    section_type = kinds.PUBLICATIONS.name
+    REQUIRED = kinds.PUBLICATIONS.required
 
     def compose_fields(self) -> ComposeResult:
         yield from self.field("title", "Title", Input())

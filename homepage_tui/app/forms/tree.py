@@ -11,7 +11,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 
-from homepage_tui import model
+from homepage_tui import kinds, model
 from homepage_tui.app.forms.base import EntryForm, FieldArea
 
 STEP = 2  # spaces per level in the outline
@@ -99,8 +99,8 @@ class OutlineArea(FieldArea):
 
 
 class TreeForm(EntryForm):
-    section_type = model.TREE
-    REQUIRED = ("text",)
+    section_type = kinds.TREE.name
+    REQUIRED = kinds.TREE.required
 
     def compose_fields(self) -> ComposeResult:
         yield from self.field("text", "Text", FieldArea(classes="short"), "markdown")
