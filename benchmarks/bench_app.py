@@ -43,13 +43,13 @@ from homepage_tui.app.messages import AllSectionsLoaded
 
 marks = {}
 
+# Textual calls each class's handler along the MRO: no super() calls here (they ran the editor's
+# on_mount twice, and so two load workers).
 class Timed(EditorScreen):
     def on_mount(self):
-        super().on_mount()
         self.call_after_refresh(lambda: marks.setdefault("frame", time.perf_counter() - T0))
 
     def on_all_sections_loaded(self, message):
-        super().on_all_sections_loaded(message)
         marks.setdefault("loaded", time.perf_counter() - T0)
 
 class App(HomepageApp):
