@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Iterable
 
-from rich.syntax import Syntax
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult, SystemCommand
@@ -94,6 +93,8 @@ class HistoryScreen(ModalScreen["dict | None"]):
     def _show_diff(self, row: int) -> None:
         if not 0 <= row < len(self.versions):
             return
+        from rich.syntax import Syntax  # pygments: imported when a diff is shown, not at start-up
+
         version = self.versions[row]
         self.shown = version
         body = Syntax(version.diff, "diff", theme="ansi_dark", word_wrap=True) if version.diff else Text("")

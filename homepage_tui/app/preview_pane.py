@@ -13,7 +13,6 @@ time.
 from __future__ import annotations
 
 from rich.console import RenderableType
-from rich.markdown import Markdown
 from rich.segment import Segment
 from rich.text import Text
 from textual.containers import Vertical
@@ -84,6 +83,8 @@ class PreviewPane(Vertical):
             self.query_one("#preview-title", Label).update(title)
 
     def show_markdown(self, markdown: str, title: str) -> None:
+        from rich.markdown import Markdown  # markdown-it and pygments: not on the first frame's path
+
         self.markdown = markdown
         self._set_title(title)
         # hyperlinks off: the URL is printed after the link text, visible in any terminal.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.syntax import Syntax
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +14,8 @@ from textual.widgets import Button, Footer, Label, Static, TextArea
 from homepage_tui.app.git_status import format_status
 
 if TYPE_CHECKING:
+    from rich.syntax import Syntax
+
     from homepage_tui.publish import Review
 
 
@@ -51,7 +52,9 @@ class PublishReviewScreen(ModalScreen["str | None"]):
                 yield Button("Cancel", id="review-cancel")
         yield Footer()
 
-    def _diff_renderable(self) -> Syntax | Text:
+    def _diff_renderable(self) -> "Syntax | Text":
+        from rich.syntax import Syntax  # pygments: imported when the review opens, not at start-up
+
         if self.review.diff_text:
             return Syntax(self.review.diff_text, "diff", theme="ansi_dark", word_wrap=False)
         ahead = self.review.status.ahead
