@@ -108,7 +108,8 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
         self._last_preview = 0.0
         self._disk_ignored: dict[str, str] = {}  # section -> digest of a disk change the user declined
         self._prompting: set[str] = set()
-        self._sized = False
+        self._sized = False  # the layout's classes set for a first width
+        self._width_set = False  # the preview's width setting applied
 
     # The session's state, read by tests and benchmarks under the names they always had.
     sections = property(lambda self: self.session.sections)
@@ -120,6 +121,9 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
     # ================================================================ layout
 
     def compose(self) -> ComposeResult:
+        # The layout's classes are set before the first styling: set later (at the first resize),
+        # they restyled every widget a second time before the first frame.
+        self._size_classes(self.app.size.width, update=False)
         with Horizontal(id="body"):
             with Vertical(id="side"):
                 yield SectionList(id="sections")
@@ -149,13 +153,9 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
 
     def on_resize(self) -> None:
         narrow = self.size.width < NARROW
-        if narrow != self.has_class("-narrow") or not self._sized:
-            # The preview starts shown where it has its own column, hidden where it would hide the form.
-            if not self._sized:
-                self.preview_on = not narrow
-            self._sized = True
-            self.set_class(narrow, "-narrow")
-            self._preview_classes()
+        if narrow != self.has_class("-narrow") or not self._width_set:
+            self._width_set = True
+            self._size_classes(self.size.width)  # restyles only when a class changes
             from homepage_tui.app.settings import preview_width
 
             # The preview's width setting is for the column beside the form; narrow, the CSS rules.
@@ -163,9 +163,17 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
             if width is not None:
                 self.query_one(PreviewPane).styles.width = None if narrow else width
 
+    def _size_classes(self, width: int, update: bool = True) -> None:
+        narrow = width < NARROW
+        # The preview starts shown where it has its own column, hidden where it would hide the form.
+        if not self._sized:
+            self.preview_on = not narrow
+        self._sized = True
+        self.update_classes({"-narrow": narrow, "-preview-hidden": not self.preview_on,
+                             "-preview-shown": self.preview_on}, update=update)
+
     def _preview_classes(self) -> None:
-        self.set_class(not self.preview_on, "-preview-hidden")
-        self.set_class(self.preview_on, "-preview-shown")
+        self.update_classes({"-preview-hidden": not self.preview_on, "-preview-shown": self.preview_on})
 
     # ================================================================ wiring
     # The @on handlers live here, not in the mixins: Textual collects @on methods per class in its
