@@ -34,7 +34,7 @@ from homepage_tui.app.editor.saving import SavingMixin
 from homepage_tui.app.entry_table import EntryTable
 from homepage_tui.app.fitted_footer import FittedFooter
 from homepage_tui.app.filter_bar import FilterBar
-from homepage_tui.app.forms import FORMS, EntryForm
+from homepage_tui.app.forms import FORMS
 from homepage_tui.app.git_status import GitStatusBar
 from homepage_tui.app.preview_pane import PreviewPane
 from homepage_tui.app.sidebar import SectionList
@@ -134,8 +134,8 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
                     yield EntryTable(id="entries")
                     with Vertical(id="form-host"):
                         yield Static("", id="form-message")
-                        for kind, form_class in FORMS.items():
-                            yield form_class(id=f"form-{kind}", classes="entry-form")
+                        # The entry forms (2/3 of the screen's widgets, all hidden until an entry
+                        # is shown) are mounted after the first frame: mount_forms.
                 yield PreviewPane(id="preview")
         yield GitStatusBar()
         yield FittedFooter(compact=True)
@@ -143,13 +143,19 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
     def on_mount(self) -> None:
         self.query_one("#filter").display = False
         self.query_one("#year-chart").display = False
-        for form in self.query(EntryForm):
-            form.display = False
         table = self.query_one(EntryTable)
         table.loading = True
         table.focus()
-        self.load_site()
+        self.start_loading()
         self.set_interval(1.0, self.check_disk, name="watch-files")
+
+    async def mount_forms(self) -> None:
+        """Mount one hidden form per entry type (the loading mixin calls it after the first frame
+        and lets the content in only once it is done, so a loaded entry always has its form)."""
+        forms = [form_class(id=f"form-{kind}", classes="entry-form") for kind, form_class in FORMS.items()]
+        for form in forms:
+            form.display = False
+        await self.query_one("#form-host").mount_all(forms)
 
     def on_resize(self) -> None:
         narrow = self.size.width < NARROW

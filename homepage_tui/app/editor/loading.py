@@ -6,9 +6,11 @@ only the UI thread touches it. The handlers here put what arrives into the edito
 from __future__ import annotations
 
 import sys
+import threading
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.worker import get_current_worker
 
 from homepage_tui.app.entry_table import EntryTable
 from homepage_tui.app.messages import AllSectionsLoaded, NoContent, SectionLoaded, SiteFailed, SiteOpened
@@ -24,8 +26,40 @@ LOAD_SWITCH_INTERVAL = 0.02  # seconds between GIL hand-overs while the content 
 class LoadingMixin:
     """Mixed into EditorScreen: load and reload workers, and the messages they post."""
 
+    _first_frame: threading.Event | None = None
+
+    def start_loading(self) -> None:
+        """Start the load worker now, but let it read files only once the first frame is drawn.
+
+        Started together, the worker's imports and parsing took the GIL from the UI thread in
+        20 ms slices while it composed, styled and drew the first frame: on the demo site the
+        first frame came after all the content, about 0.3 s later. The worker is started here
+        (so that waiting for the app's workers includes it) and blocks on an event without the GIL
+        until the first frame is drawn and the entry forms are mounted (EditorScreen.mount_forms):
+        the screen handles the sections that arrive only after that.
+        """
+        self._first_frame = threading.Event()
+        self.load_site()
+        self.call_after_refresh(self._after_first_frame)
+
+    async def _after_first_frame(self) -> None:
+        try:
+            await self.mount_forms()
+        finally:
+            self._first_frame.set()
+
+    def _wait_for_first_frame(self) -> bool:
+        """In the load worker: False when the worker was cancelled (the app closed) meanwhile."""
+        drawn, worker = self._first_frame, get_current_worker()
+        while drawn is not None and not drawn.wait(0.05):
+            if worker.is_cancelled:
+                return False
+        return True
+
     @work(thread=True, group="load", exit_on_error=False)
     def load_site(self) -> None:
+        if not self._wait_for_first_frame():
+            return
         from homepage_tui.site import Site
 
         try:
