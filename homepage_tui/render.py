@@ -279,16 +279,18 @@ def _own_names(names: tuple[str, ...]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1 << 15)
-def _author_parts(author: str) -> tuple[str, str, str, str, bool]:
-    """An author made safe and split: prefix, name, markers, the name normalized, and whether
-    it is already marked up (the same co-authors recur across a whole publication list)."""
+def _author_parts(author: str) -> tuple[str, str, str, str, bool, int]:
+    """An author made safe and split: prefix, name, markers, the name normalized, whether it is
+    already marked up, and its markers' bare stars (the same co-authors recur across a whole
+    publication list)."""
     prefix, name, markers = _split_author(_safe_inline_text(author))
     lead = re.match(r"\*+", name)
     if lead and markers.startswith(lead.group(0)):
         # `**Name**` as the user wrote it: the closing stars end the name's own bold, they are
         # not markers (and must not be escaped).
         name, markers = name + lead.group(0), markers[len(lead.group(0)):]
-    return prefix, name, markers, normalize_name(name), bool(OWN_MARKUP_RE.search(name))
+    return (prefix, name, markers, normalize_name(name), bool(OWN_MARKUP_RE.search(name)),
+            _bare_stars(markers) if markers else 0)
 
 
 UNESCAPED_STAR_RE = re.compile(r"(?<!\\)\*")
@@ -322,17 +324,19 @@ def format_authors(authors: Sequence[Any], names: Iterable[str], style: SectionS
     own = _own_names(tuple(names))
     positions = {int(b) for b in bold} if bold else None
     split = []
+    stars = 0
     for i, author in enumerate(authors, start=1):
-        prefix, name, markers, normalized, marked = _author_parts(
+        prefix, name, markers, normalized, marked, bare = _author_parts(
             author if type(author) is str else model.text_of(author))
         mine = (i in positions) if positions is not None else normalized in own
         if mine and not marked:
             if "{markers}" in style.own_name:  # markers inside the emphasis: **Name<sup>*</sup>**
-                name, markers = style.own_name.replace("{name}", name).replace("{markers}", markers), ""
+                name, markers, bare = style.own_name.replace("{name}", name).replace("{markers}", markers), "", 0
             else:
                 name = style.own_name.replace("{name}", name)
+        stars += bare
         split.append((prefix, name, markers))
-    pairing = sum(_bare_stars(markers) for _, _, markers in split) >= 2
+    pairing = stars >= 2
     parts = []
     for prefix, name, markers in split:
         if pairing or (name.endswith("*") and markers.startswith("*")):
@@ -359,10 +363,13 @@ def _safe_url(url: Any) -> str:
     return _safe_url_text(url if type(url) is str else model.text_of(url))
 
 
-@lru_cache(maxsize=1 << 14)
 def _safe_url_text(text: str) -> str:
+    # Not cached: the steps are a few C calls, and a page of 20,000 entries has more distinct
+    # URLs than a cache holds (evicting on every call cost more than the work).
     text = text.strip()
-    return escape_liquid(text).replace(" ", "%20").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+    if "{" in text:
+        text = escape_liquid(text)
+    return text.replace(" ", "%20").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
 
 
 def format_highlights(items: Any, style: SectionStyle) -> str:
@@ -374,15 +381,21 @@ def format_highlights(items: Any, style: SectionStyle) -> str:
 LIST_MARKER_RE = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s+")
 
 
+@lru_cache(maxsize=256)
+def _list_indent(template: str) -> int:
+    """How far a continuation line is indented to stay in the template's list item."""
+    m = LIST_MARKER_RE.match(template.split("\n", 1)[0])
+    return len(m.group(0)) if m else 0
+
+
 def render_entry(entry: Mapping[str, Any], style: SectionStyle, names: Iterable[str] = (), number: int = 1) -> str:
     """One entry as markdown (a raw entry as written)."""
     if "raw" in entry:
         return escape_raw(entry.get("raw"))
     template = style.template_for(entry)
-    first_line = template.split("\n", 1)[0]
-    m = LIST_MARKER_RE.match(first_line)
-    indent = len(m.group(0)) if m else 0
-    names = list(names)
+    indent = _list_indent(template)
+    if type(names) is not list:
+        names = list(names)
     blocks = style.kind.block_fields
 
     def formatter(name: str, filt: str | None) -> str:
@@ -429,21 +442,40 @@ def render_tree_item(item: Mapping[str, Any], style: SectionStyle, level: int = 
     return "\n".join(lines)
 
 
-def render_entries(entries: Sequence[Mapping[str, Any]], style: SectionStyle, names: Iterable[str] = ()) -> str:
-    """A region's body: the entries rendered and joined by the section's separator."""
+def render_entries(entries: Sequence[Mapping[str, Any]], style: SectionStyle, names: Iterable[str] = (),
+                   cache: dict | None = None) -> str:
+    """A region's body: the entries rendered and joined by the section's separator.
+
+    `cache` (a dict the caller keeps per section) remembers each entry's text by the entry
+    object, for callers whose entries are the store's read-only views (store.Piece's plain data:
+    an edit replaces an entry's object, never changes it): re-rendering a page after an edit then
+    renders only the changed entries. It is emptied when the style or the names change."""
     names = list(names)
     nested = style.kind.nested
     parts = []
     number = 0
+    if cache is not None:
+        signature = (repr(vars(style)), tuple(names))
+        if cache.get("signature") != signature or len(cache) > 2 * len(entries) + 64:
+            cache.clear()  # a new style, or mostly entries that edits have replaced
+            cache["signature"] = signature
     for entry in entries:
         if type(entry) is not dict and not isinstance(entry, Mapping):  # (dict first: fast)
             entry = {"text": model.text_of(entry)}
         if "raw" not in entry:
             number += 1
+        if cache is not None:
+            hit = cache.get(id(entry))
+            if hit is not None and hit[0] is entry and hit[1] == number:
+                parts.append(hit[2])
+                continue
         if nested:
-            parts.append(render_tree_item(entry, style))
+            text = render_tree_item(entry, style)
         else:
-            parts.append(render_entry(entry, style, names, number))
+            text = render_entry(entry, style, names, number)
+        if cache is not None:
+            cache[id(entry)] = (entry, number, text)  # the entry kept alive: its id stays its own
+        parts.append(text)
     return style.separator.join(p for p in parts if p is not None)
 
 
@@ -451,9 +483,25 @@ def select_entries(entries: Sequence[Mapping[str, Any]], selector: Mapping[str, 
                    claimed: Sequence[Mapping[str, str]]) -> list[Mapping[str, Any]]:
     """The entries a region shows: those matching its selector; a region without a selector shows
     those that no other region of the same section claims."""
-    def matches(entry: Mapping[str, Any], sel: Mapping[str, str]) -> bool:
-        return all(model.text_of(entry.get(k)) == v for k, v in sel.items())
-
     if selector:
-        return [e for e in entries if matches(e, selector)]
-    return [e for e in entries if not any(matches(e, sel) for sel in claimed if sel)]
+        items = tuple(selector.items())
+        return [e for e in entries if _matches(e, items)]
+    others = [tuple(sel.items()) for sel in claimed if sel]
+    if not others:
+        return list(entries)
+    return [e for e in entries if not any(_matches(e, items) for items in others)]
+
+
+def _matches(entry: Mapping[str, Any], items: tuple[tuple[str, str], ...]) -> bool:
+    # Run for every entry of a section for each of its regions: the common value, a string,
+    # is compared without model.text_of's call.
+    for key, wanted in items:
+        value = entry.get(key)
+        if value == wanted:
+            continue
+        if value is None:  # most entries lack the key
+            if wanted:
+                return False
+        elif type(value) is str or model.text_of(value) != wanted:
+            return False
+    return True

@@ -29,6 +29,7 @@ class Site:
         self.content_dir = self.root / CONTENT_DIR
         self.settings = Settings.load(self.content_dir / SETTINGS_FILE)
         self._sections: dict[str, Section] = {}
+        self._rendered: dict[str, dict] = {}  # per section: render_entries' cache of entry texts
 
     @classmethod
     def open(cls, path: str | Path | None = None, need_content: bool = True) -> "Site":
@@ -158,12 +159,14 @@ class Site:
             raise SiteError(f"{self.page_path}: region {name!r} has no content file {self.section_path(name)}")
         section = self.section(name)
         entries = select_entries(section.entries_view(), selector or {}, list(claimed))
-        return render_entries(entries, section.style, self.settings.names)
+        key = name if not selector else f"{name} {sorted(selector.items())}"  # numbering is per region
+        return render_entries(entries, section.style, self.settings.names, self._rendered.setdefault(key, {}))
 
     def render_section_preview(self, name: str) -> str:
         """The markdown of a whole section (all regions' entries), for previews."""
         section = self.section(name)
-        return render_entries(section.entries_view(), section.style, self.settings.names)
+        return render_entries(section.entries_view(), section.style, self.settings.names,
+                              self._rendered.setdefault(f"{name} (preview)", {}))
 
     def checked_pages(self) -> dict[Path, tuple[str, str]]:
         """rendered_pages(), refused (SiteError) when a new text would break its page: other
