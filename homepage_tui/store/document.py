@@ -20,7 +20,6 @@ from __future__ import annotations
 import gc
 import io
 import re
-import threading
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
@@ -47,12 +46,17 @@ def _new_yaml(mapping: int = 2, sequence: int = 4, offset: int = 2) -> Any:
     return yaml
 
 
-_LOADERS = threading.local()
+_LOADERS: Any = None  # a threading.local, made with the first round-trip parse
 
 
 def _loader() -> Any:
     """This thread's parser: a YAML instance keeps its reader and scanner between calls, so two
     threads sharing one (the app's loading worker and the UI thread parsing an edit) break both."""
+    global _LOADERS
+    if _LOADERS is None:
+        import threading  # not at the top: reading content (check, render) never parses this way
+
+        _LOADERS = threading.local()  # (a race here makes two, and one thread a second parser)
     yaml = getattr(_LOADERS, "yaml", None)
     if yaml is None:
         yaml = _LOADERS.yaml = _new_yaml()
