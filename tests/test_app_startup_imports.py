@@ -1,0 +1,57 @@
+"""The editor's first frame waits for no YAML, markdown, syntax highlighting or git: those are
+imported by the load worker (after the first frame) or where they are first used. Checked in a
+fresh Python, since this test process has imported everything long ago."""
+
+import json
+import subprocess
+import sys
+
+from homepage_tui.demo import make_demo
+
+# Modules the first frame must not wait for (each costs tens of ms to import).
+LATER = ["markdown_it", "pygments", "ruamel", "yaml", "git", "bibtexparser", "homepage_tui.store",
+         "homepage_tui.site", "homepage_tui.render", "homepage_tui.preview"]
+
+CHILD = """
+import asyncio, json, sys
+from pathlib import Path
+from homepage_tui.app.main import HomepageApp
+from homepage_tui.app.editor_screen import EditorScreen
+
+LATER = json.loads(sys.argv[2])
+seen = {"imported": [m for m in LATER if m in sys.modules]}
+
+class Watched(EditorScreen):
+    def on_mount(self):  # Textual calls EditorScreen.on_mount too (handlers run along the MRO)
+        def first_frame():
+            seen["at_first_frame"] = [m for m in LATER if m in sys.modules]
+            seen["site_at_first_frame"] = self.site is not None
+        self.call_after_refresh(first_frame)
+
+class App(HomepageApp):
+    def get_default_screen(self):
+        return Watched(self.root, self.today, id="editor-screen")
+
+async def main():
+    app = App(Path(sys.argv[1]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        seen["loaded"] = app.editor.all_loaded and len(app.editor.sections) > 0
+        seen["forms"] = len(app.editor.query(".entry-form"))
+asyncio.run(main())
+print(json.dumps(seen))
+"""
+
+
+def test_first_frame_imports_no_yaml_markdown_or_git(tmp_path):
+    site = make_demo(tmp_path / "site").root
+    proc = subprocess.run([sys.executable, "-c", CHILD, str(site), json.dumps(LATER)], capture_output=True,
+                          text=True, timeout=120, stdin=subprocess.DEVNULL)
+    assert proc.returncode == 0, proc.stderr
+    seen = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert seen["imported"] == [], f"importing the app imported {seen['imported']}"
+    assert seen["at_first_frame"] == [], f"the first frame waited for {seen['at_first_frame']}"
+    assert seen["site_at_first_frame"] is False  # the content comes after the first frame...
+    assert seen["loaded"] is True  # ...and then all of it
+    assert seen["forms"] == 5  # the entry forms, mounted after the first frame
