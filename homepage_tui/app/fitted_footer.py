@@ -28,6 +28,8 @@ def _width(item: Widget) -> int:
 
 class FittedFooter(Footer):
     def compose(self):
+        # Fitted to this width: the first resize (to the same width) need not compose again.
+        self._fitted_width = self.app.size.width
         items = list(super().compose())
         palette = [i for i in items if isinstance(i, FooterKey) and i.has_class("-command-palette")]
         room = self.app.size.width - sum(_width(i) for i in palette)
