@@ -160,5 +160,4 @@ class LoadingMixin:
     def on_all_sections_loaded(self, message: AllSectionsLoaded) -> None:
         self.all_loaded = True
         self.query_one(EntryTable).loading = False
-        if self.whole_page:
-            self.schedule_preview()
+        self.schedule_preview()  # held while the content loaded (PreviewingMixin.schedule_preview)

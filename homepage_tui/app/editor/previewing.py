@@ -37,7 +37,9 @@ class PreviewingMixin:
         """Render now when the last render is older than the interval, else once at its end:
         the first keystroke shows at once, fast typing renders at most every interval."""
         self.browser_changed()  # the browser preview follows the same changes, at its own pace
-        if not self.preview_on or self._preview_timer is not None:
+        # While the content loads, the preview waits for all of it (on_all_sections_loaded draws
+        # it): drawn meanwhile, it took the GIL from the load for as long as it drew.
+        if not self.preview_on or self._preview_timer is not None or not self.all_loaded:
             return
         from homepage_tui.app.settings import preview_interval
 
