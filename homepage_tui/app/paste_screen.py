@@ -27,6 +27,7 @@ from textual.widgets import DataTable, Footer, Label, ProgressBar, Static, TextA
 from textual.worker import get_current_worker
 
 from homepage_tui.app.forms.publication import PublicationForm
+from homepage_tui.labels import shorten
 
 CHUNK = 20  # entries inserted between two progress updates
 
@@ -284,8 +285,7 @@ class PasteScreen(ModalScreen[int]):
 
 
 def _short(value: Any, width: int) -> str:
-    text = " ".join(str(value or "").split())
-    return text if len(text) <= width else text[:width - 1] + "…"
+    return shorten(str(value or ""), width - 1)
 
 
 def _describe(entry: dict) -> str:

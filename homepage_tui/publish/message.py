@@ -20,6 +20,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
 
 from homepage_tui.errors import HomepageError
+from homepage_tui.labels import plain_text as _plain
+from homepage_tui.labels import shorten
 from homepage_tui.publish.gitrun import resolve
 from homepage_tui.publish.headblobs import head_blobs
 from homepage_tui.store import YamlDocument
@@ -180,30 +182,11 @@ def entry_label(entry: Any) -> str:
         for key in ("title", "text", "name", "raw"):
             value = entry.get(key)
             if value:
-                return f'"{_shorten(_plain(str(value)))}"'
+                return f'"{shorten(_plain(str(value)), LABEL_WIDTH)}"'
         return "entry"
     if isinstance(entry, str) and entry.strip():
-        return f'"{_shorten(_plain(entry))}"'
+        return f'"{shorten(_plain(entry), LABEL_WIDTH)}"'
     return "entry"
-
-
-def _plain(text: str) -> str:
-    """Markdown and HTML reduced to the words a reader sees."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # [words](url) -> words
-    text = re.sub(r"<[^>]+>", " ", text)
-    text = re.sub(r"\{:[^}]*\}", "", text)  # kramdown attributes
-    text = re.sub(r"[*_`]+", "", text)
-    return " ".join(text.split())
-
-
-def _shorten(text: str, width: int = LABEL_WIDTH) -> str:
-    if len(text) <= width:
-        return text
-    # Cut at the last space that keeps at least half the width; a word that ends exactly at the
-    # width is whole, so the character after the cut counts too.
-    space = text.rfind(" ", width // 2, width + 1)
-    cut = text[:space] if space > 0 else text[:width]
-    return cut.rstrip(" ,;:.") + "…"
 
 
 def _fit(parts: list[str]) -> str:

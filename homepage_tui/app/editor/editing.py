@@ -15,10 +15,15 @@ from homepage_tui.app.messages import FormEdited
 from homepage_tui.app.sidebar import SectionList
 from homepage_tui.app.year_chart import YearChart
 from homepage_tui.errors import HomepageError
+from homepage_tui.labels import plain_text, shorten
 
 if TYPE_CHECKING:
     from homepage_tui.section import Section
     from homepage_tui.session import Change
+
+
+DIALOG_LABEL = 120  # characters of an entry's text in the delete dialog (two lines of it)
+TOAST_LABEL = 60  # and in a notification, which is narrower and must not cover the screen
 
 
 class EditingMixin:
@@ -193,17 +198,18 @@ class EditingMixin:
         if index is None:
             return
         date, title, _ = self._row(section, section.entry(index))
-        summary = " ".join(f"{date} {title}".split())
+        words = plain_text(f"{date} {title}")
+        detail, label = shorten(words, DIALOG_LABEL), shorten(words, TOAST_LABEL)
 
         def done(yes: bool | None) -> None:
             if yes:
                 change = self.session.delete(index)
                 self._refresh_rows(section, select=change.index)
                 self.load_entry(self.query_one(EntryTable).current_index, force=True)
-                self.notify(f"Deleted: {summary} (ctrl+z undoes, ctrl+s saves)", title="Deleted")
+                self.notify(f"Deleted: {label} (ctrl+z undoes, ctrl+s saves)", title="Deleted", markup=False)
 
         self.app.push_screen(ConfirmModal(
-            f"Delete entry {index + 1} of {section.title or section.name}?", summary,
+            f"Delete entry {index + 1} of {section.title or section.name}?", detail,
             [Choice("y", "Delete", True, "error"), Choice("n", "Keep", False)], cancel_value=False), done)
 
     def action_move_up(self) -> None:
