@@ -56,7 +56,8 @@ class SectionList(OptionList):
         return list(self._info)[self.highlighted]
 
     def _prompt(self, name: str) -> Table:
-        """One line: unsaved mark, the title (cut with … when long), the count on the right."""
+        """Unsaved mark, the title, the count on the right. A long title wraps at its words onto
+        a second line rather than being cut ("Professional Activities" in a narrow column)."""
         info = self._info[name]
         if info["error"]:
             count = Text("⚠", style="bold red")
@@ -66,7 +67,7 @@ class SectionList(OptionList):
             count = Text(str(info["count"]), style="dim")
         grid = Table.grid(expand=True)
         grid.add_column(width=2)
-        grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        grid.add_column(ratio=1, overflow="fold")
         grid.add_column(justify="right", no_wrap=True)
         grid.add_row(Text("●" if info["dirty"] else " ", style="bold yellow"), Text(info["title"]), count)
         return grid
