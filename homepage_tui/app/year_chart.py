@@ -33,7 +33,9 @@ def chart_text(counts: dict[int, int], width: int) -> Text:
     top = max(counts.get(y, 0) for y in years) or 1
     levels = BAR_ROWS * 8
     out = Text()
-    out.append(f"papers/year (max {top})\n", style="dim")
+    # The heading is one line, or it pushes the year labels out of the chart's five rows.
+    titles = (f"papers/year (max {top})", f"per year, max {top}", f"max {top}/year", f"max {top}")
+    out.append(next((t for t in titles if len(t) <= width), titles[-1]) + "\n", style="dim")
     heights = [round(counts.get(y, 0) * levels / top) for y in years]
     for row in range(BAR_ROWS - 1, -1, -1):
         for h in heights:
