@@ -42,6 +42,9 @@ class HomepageApp(HistoryActions, CheckActions, PublishActions, App[int]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", show=False, priority=True),
         Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
+        # Textual's Keys panel (palette: "Keys") has no key of its own to close it; escape does,
+        # while it is open (check_action), and otherwise goes on to the focused widget.
+        Binding("escape", "hide_help_panel", "Close keys", id="app.close_keys", show=False, priority=True),
         *PUBLISH_BINDINGS,
         *CHECK_BINDINGS,
         *HISTORY_BINDINGS,
@@ -127,6 +130,8 @@ class HomepageApp(HistoryActions, CheckActions, PublishActions, App[int]):
         not before a site with content is open (there is nothing it could commit)."""
         from homepage_tui.app.editor_screen import typing_in
 
+        if action == "hide_help_panel":
+            return bool(self.screen.query("HelpPanel"))
         if action in ("publish", "review_publish", "help") and typing_in(self.focused):
             return False
         if action in ("publish", "review_publish"):
