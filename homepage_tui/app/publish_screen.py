@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, ScrollableContainer, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Label, Static, TextArea
 
@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from rich.syntax import Syntax
 
     from homepage_tui.publish import Review
+
+
+SHORT = 32  # rows: below this the review takes the whole screen
 
 
 class PublishReviewScreen(ModalScreen["str | None"]):
@@ -41,7 +44,8 @@ class PublishReviewScreen(ModalScreen["str | None"]):
             yield Label("Review and publish", id="review-title")
             target = status.upstream or "no upstream yet"
             yield Static(f"{format_status(status)} → {target}", id="review-target")
-            with VerticalScroll(id="review-diff"):
+            # Scrolls both ways: a diff line longer than the screen is reached with → (or the mouse).
+            with ScrollableContainer(id="review-diff"):
                 yield Static(self._diff_renderable(), id="review-diff-text")
             yield Static(self._others_text(), id="review-others")
             yield Label("Commit message", id="review-message-label")
@@ -71,6 +75,11 @@ class PublishReviewScreen(ModalScreen["str | None"]):
 
     def on_mount(self) -> None:
         self.query_one("#review-message", TextArea).focus()
+
+    def on_resize(self) -> None:
+        # At 24 rows the box, the message and the buttons left the diff one line: a short
+        # terminal gets the whole screen and a shorter message box.
+        self.set_class(self.size.height < SHORT, "-short")
 
     def _build_text(self) -> str:
         if self.build_check:
