@@ -107,5 +107,7 @@ def run(args) -> int:
     from rich.console import Console
     from rich.markdown import Markdown
 
-    Console().print(Markdown(terminal_markdown(text), hyperlinks=True))
+    # In a terminal a link is a hyperlink on its text; piped, the text is followed by (URL).
+    console = Console()
+    console.print(Markdown(terminal_markdown(text), hyperlinks=console.is_terminal))
     return 0
