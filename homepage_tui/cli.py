@@ -13,7 +13,7 @@ import sys
 from . import __version__
 from .errors import HomepageError
 
-COMMANDS = ["edit", "demo", "import_page", "render", "check", "add_news", "add_region", "add_pub", "export", "preview",
+COMMANDS = ["edit", "demo", "init", "import_page", "render", "check", "add_news", "add_region", "add_pub", "export", "preview",
             "publish", "history", "config"]
 # Each command's NAME, so that a command line that names one builds only that command's parser
 # (importing every command module and building thirteen parsers was a fifth of `check`'s start-up).
