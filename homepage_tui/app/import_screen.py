@@ -1,4 +1,6 @@
-"""A site without content/: offer to import the page, or show the command that does it."""
+"""A site without content/: the first screen. With a page, offer to import it (or show the command
+that does); without one (an empty folder), offer a new page from the AcadHomepage layout or the
+demo. Only what can work here is offered: import needs a page, a new page needs none."""
 
 from __future__ import annotations
 
@@ -45,6 +47,8 @@ class ImportScreen(Screen[bool]):
 
     BINDINGS = [
         Binding("i", "import_page", "Import the page", id="import.run"),
+        Binding("n", "new_page", "New page", id="import.new_page",
+                tooltip="Make _pages/about.md from the AcadHomepage layout, with example entries, and content/"),
         Binding("q,escape", "quit", "Quit", id="import.quit"),
     ]
 
@@ -57,8 +61,12 @@ class ImportScreen(Screen[bool]):
         super().__init__()
         self.site = site
         self.importer = find_importer()
+        self.has_page = (site.root / site.settings.page).is_file()
 
     def compose(self) -> ComposeResult:
+        if not self.has_page:
+            yield from self._compose_new_page()
+            return
         page = self.site.settings.page
         command = f"homepage-tui import --site {self.site.root}"
         with Vertical(id="import-box"):
@@ -76,6 +84,51 @@ class ImportScreen(Screen[bool]):
                              markup=False)
             yield Static("", id="import-error", markup=False)
         yield Footer()
+
+    def _compose_new_page(self) -> ComposeResult:
+        page = self.site.settings.page
+        with Vertical(id="import-box"):
+            yield Label(f"No page here yet: {self.site.root} has no {page}", id="import-title")
+            yield Static(
+                f"homepage-tui edits the page of an AcadHomepage site, {page}: its news, publications, "
+                "awards and other lists are kept as YAML in content/ and written into the page for you.",
+                id="import-text", markup=False)
+            yield Static(
+                f"Press [b]n[/] to make a new page here from the AcadHomepage layout: {page} with News, "
+                "Publications, Honors and Awards, Educations, Invited Talks and Internships, a few example "
+                "entries to replace, and content/ (the same as [b]homepage-tui init[/]). [b]q[/] quits.\n\n"
+                "To try the editor on a full example site first: [b]homepage-tui demo[/]", id="import-action")
+            yield Static("", id="import-error", markup=False)
+        yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "import_page":  # there must be a page to import
+            return self.has_page
+        if action == "new_page":  # and none to make a new one
+            return not self.has_page
+        return True
+
+    def action_new_page(self) -> None:
+        from homepage_tui.starter import cannot_start
+
+        reason = cannot_start(self.site.root)
+        if reason:
+            self.query_one("#import-error", Static).update(reason)
+            return
+        self.run_new_page()
+
+    @work(thread=True, group="import", exit_on_error=False)
+    def run_new_page(self) -> None:
+        from homepage_tui.starter import make_starter
+
+        try:
+            make_starter(self.site.root)
+        except HomepageError as error:
+            self.post_message(self.Imported(str(error)))
+        except Exception as error:  # noqa: BLE001 (shown to the user)
+            self.post_message(self.Imported(f"new page failed: {type(error).__name__}: {error}"))
+        else:
+            self.post_message(self.Imported(None))
 
     def action_import_page(self) -> None:
         if self.importer is None:

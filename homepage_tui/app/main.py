@@ -86,14 +86,46 @@ class HomepageApp(HistoryActions, CheckActions, PublishActions, App[int]):
             raise SiteError("the site is still loading")
         return super().publish_paths()
 
+    # Publish, review, check and history need a site with content. Before there is one (an empty
+    # folder, a page not imported yet) their keys leave the footer (check_action) and the palette's
+    # commands, which Textual runs without asking check_action, say why.
+    SITE_ACTIONS = ("publish", "review_publish", "check_site", "entry_history")
+
+    def no_site_yet(self) -> str | None:
+        """Why the site actions cannot run now (None when they can)."""
+        editor = self.screen_stack[0] if self.screen_stack else None
+        site = getattr(editor, "site", None)
+        if site is None:
+            return "No site is open yet."
+        if not site.content_dir.is_dir():
+            page = site.root / site.settings.page
+            first = ("import the page first (i)" if page.is_file()
+                     else "make a page first (n), or try `homepage-tui demo`")
+            return f"{site.root} has no content/ yet: {first}."
+        return None
+
+    def _refused(self, title: str) -> bool:
+        reason = self.no_site_yet()
+        if reason:
+            self.notify(reason, title=f"{title}: not available", severity="warning", markup=False)
+        return reason is not None
+
     # Publishing commits what is on disk: save the editor's changes first.
     def action_publish(self) -> None:
-        if self._saved_for_publish():
+        if not self._refused("Publish") and self._saved_for_publish():
             super().action_publish()
 
     def action_review_publish(self) -> None:
-        if self._saved_for_publish():
+        if not self._refused("Review") and self._saved_for_publish():
             super().action_review_publish()
+
+    def action_check_site(self) -> None:
+        if not self._refused("Check"):
+            super().action_check_site()
+
+    def action_entry_history(self) -> None:
+        if not self._refused("History"):
+            super().action_entry_history()
 
     def _saved_for_publish(self) -> bool:
         editor = self.editor
@@ -126,18 +158,16 @@ class HomepageApp(HistoryActions, CheckActions, PublishActions, App[int]):
             self.exit(return_code=0)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Publish and help are one-letter keys: not offered while a text field types them; publish
-        not before a site with content is open (there is nothing it could commit)."""
+        """Publish and help are one-letter keys: not offered while a text field types them; the site
+        actions not before a site with content is open (there is nothing they could work on)."""
         from homepage_tui.app.editor_screen import typing_in
 
         if action == "hide_help_panel":
             return bool(self.screen.query("HelpPanel"))
         if action in ("publish", "review_publish", "help") and typing_in(self.focused):
             return False
-        if action in ("publish", "review_publish"):
-            editor = self.screen_stack[0] if self.screen_stack else None
-            site = getattr(editor, "site", None)
-            return site is not None and site.content_dir.is_dir()
+        if action in self.SITE_ACTIONS:
+            return self.no_site_yet() is None
         return True
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
