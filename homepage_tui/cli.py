@@ -18,7 +18,7 @@ COMMANDS = ["edit", "demo", "init", "import_page", "render", "check", "add_news"
 # Each command's NAME, so that a command line that names one builds only that command's parser
 # (importing every command module and building thirteen parsers was a fifth of `check`'s start-up).
 # tests/test_cli.py checks that it matches the modules' NAME.
-MODULE_OF = {"edit": "edit", "demo": "demo", "import": "import_page", "render": "render", "check": "check",
+MODULE_OF = {"edit": "edit", "demo": "demo", "init": "init", "import": "import_page", "render": "render", "check": "check",
              "add-news": "add_news", "add-region": "add_region", "add-pub": "add_pub", "export": "export",
              "preview": "preview", "publish": "publish", "history": "history", "config": "config"}
 
