@@ -59,8 +59,9 @@ class FormEdited(Message):
     """The user changed field `field` of the entry form; `values` and `problems` are the form's
     values() at that moment (the fields as the form reads them, and what it could not read)."""
 
-    def __init__(self, field: str, values: dict[str, Any], problems: dict[str, str]):
+    def __init__(self, field: str, values: dict[str, Any], problems: dict[str, str], form: Any = None):
         super().__init__()
         self.field = field
         self.values = values
         self.problems = problems
+        self.form = form  # the form that posted it: a form that was replaced since is not applied

@@ -32,6 +32,11 @@ class EditingMixin:
     # ================================================================ the form's edits
 
     def on_form_edited(self, message: FormEdited) -> None:
+        # Loading an entry sets the form's fields, whose change events arrive later. Moving through
+        # the sections at key speed, a publication form's late events were applied to the awards
+        # shown by then: only the form on screen now speaks for the open entry.
+        if message.form is not None and message.form is not self._form():
+            return
         self._apply(message.values, message.problems, message.field)
 
     def apply_form(self) -> bool:

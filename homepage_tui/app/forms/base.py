@@ -196,4 +196,4 @@ class EntryForm(VerticalScroll):
         key = self.key_of(widget)
         if key is not None:
             values, problems = self.values()
-            self.post_message(FormEdited(key, values, problems))
+            self.post_message(FormEdited(key, values, problems, form=self))

@@ -1,0 +1,43 @@
+"""Defects found on issue 15's demo walk (tmux, 120x40 and 80x24), each reproduced here first with
+the real editor through Pilot on a demo site."""
+
+from __future__ import annotations
+
+from textual import events
+
+from homepage_tui.app.main import HomepageApp
+from test_app import TODAY, content, site, started  # noqa: F401 (site is a fixture)
+from test_app_items import settled
+
+
+def burst(app, *keys: str) -> None:
+    """Keys as a terminal delivers a burst of them (tmux send-keys, a fast typist, key repeat):
+    all queued before the app handles any (Pilot's press waits after each key)."""
+    for key in keys:
+        event = events.Key(key, None)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
+async def test_moving_through_the_sections_never_writes_one_form_into_another_section(site):
+    """Walk: left, down, down (News -> Publications -> Honors and Awards) at key speed made the
+    first award 'Bandwidth-Aware and Ove…', 2024: the publication form's late change events were
+    applied to the section shown by then."""
+    before = content(site, "awards")
+    app = HomepageApp(site, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await started(app, pilot)
+        await pilot.press("left")
+        burst(app, "down", "down", "right", "enter")
+        await settled(app, pilot)
+        assert editor.current == "awards"
+        assert not any(section.dirty for section in editor.sections.values())
+        assert editor.sections["awards"].entry(0)["title"] == "Research Performance Award"
+        await pilot.press("escape", "left")
+        burst(app, "down", "down", "down", "down", "up", "up", "up", "up", "up")  # and back, through the tree sections
+        await settled(app, pilot)
+        assert editor.current == "publications"
+        assert not any(section.dirty for section in editor.sections.values())
+        await pilot.press("ctrl+s")
+        await settled(app, pilot)
+    assert content(site, "awards") == before
