@@ -76,6 +76,27 @@ class Section:
         cleaned = {k: v for k, v in fields.items()}
         return self.file.doc.set_fields(index, cleaned, order)
 
+    def key_order(self, index: int) -> list[str]:
+        """Where the fields of entry `index` go: its own keys in its order, and each key a
+        neighbouring entry has and it lacks after the key the neighbour has before it. A field typed
+        after a new entry was added (its authors, once the title made it valid) then takes the
+        place its neighbours give it, not the end."""
+        own = list(self.entry(index))
+        like: list[str] = []
+        for near in (index + 1, index - 1):
+            if 0 <= near < len(self) and self.file.doc.is_mapping(near):
+                keys = list(self.entry(near))
+                if "raw" not in keys:
+                    like = keys
+                    break
+        out = list(own)
+        for i, key in enumerate(like):
+            if key in out:
+                continue
+            before = next((k for k in reversed(like[:i]) if k in out), None)
+            out.insert(out.index(before) + 1 if before is not None else 0, key)
+        return out
+
     def replace(self, index: int, fields: Mapping[str, Any]) -> bool:
         """Make entry `index` exactly `fields`: keys it no longer has are removed."""
         self._checked(fields)

@@ -143,7 +143,7 @@ class EditSession:
         self._typing = None
         self.loaded = dict(values or {})
         section = self.section
-        self.order = list(section.entry(index)) if section is not None and index is not None else []
+        self.order = section.key_order(index) if section is not None and index is not None else []
 
     def start_draft(self, at: int) -> dict[str, Any]:
         """A new entry to be added at `at` once valid; returns the fields the form starts with."""
@@ -193,7 +193,7 @@ class EditSession:
             self.draft_at = None
             self.index = at
             self.loaded = dict(values)
-            self.order = list(section.entry(at))
+            self.order = section.key_order(at)
             self._typing = (section.name, at, field_name)
             return EditResult(changed=True, inserted=True)
         if not fields:

@@ -41,3 +41,22 @@ async def test_moving_through_the_sections_never_writes_one_form_into_another_se
         await pilot.press("ctrl+s")
         await settled(app, pilot)
     assert content(site, "awards") == before
+
+
+async def test_a_new_publication_typed_field_by_field_has_its_neighbours_key_order(site):
+    """Walk: `a` in Publications, then title, authors and venue typed in turn wrote
+    title, year, authors, venue: the entry is added once its title makes it valid, and each field
+    typed after that went to the end of it. Its neighbours read title, authors, venue, year."""
+    app = HomepageApp(site, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await started(app, pilot)
+        await pilot.press("left", "down", "right", "a", *"A Walk Through the Editor", "tab")
+        await pilot.press(*"Z. Tang", "enter", *"A. Walker", "tab", *"In Walk Conference 2025")
+        await pilot.press("ctrl+s")
+        await settled(app, pilot)
+        assert editor.current == "publications"
+    text = content(site, "publications")
+    start = text.index("- title: A Walk Through the Editor\n")
+    entry = text[start:text.index("\n\n", start)]
+    keys = [line.split(":")[0].strip("- ") for line in entry.splitlines() if not line.startswith("    ")]
+    assert keys == ["title", "authors", "venue", "year"], entry
