@@ -60,3 +60,24 @@ async def test_a_new_publication_typed_field_by_field_has_its_neighbours_key_ord
     entry = text[start:text.index("\n\n", start)]
     keys = [line.split(":")[0].strip("- ") for line in entry.splitlines() if not line.startswith("    ")]
     assert keys == ["title", "authors", "venue", "year"], entry
+
+
+async def test_at_80x24_the_form_shows_when_it_takes_the_keys(site):
+    """Walk at 80x24: with the preview in the form's place (p), enter put the cursor in the
+    hidden form, and typing `Q` replaced the first paper's title unseen."""
+    from test_app_small_defects import screen_rows
+
+    app = HomepageApp(site, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await started(app, pilot)
+        await pilot.press("left", "down", "right", "p")
+        await settled(app, pilot)
+        assert "Preview: Publications" in "\n".join(screen_rows(app))
+        await pilot.press("enter")
+        await settled(app, pilot)
+        field = app.focused
+        assert field is not None and field.region.area > 0, field  # on screen, not in a hidden form
+        await pilot.press(*" Q")
+        await settled(app, pilot)
+        rows = "\n".join(screen_rows(app))
+    assert "Communication-Efficient Federated Learning Q" in rows or " Q" in rows.split("Title", 1)[1][:400], rows

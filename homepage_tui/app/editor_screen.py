@@ -231,6 +231,17 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
         self._filter_settled()
         self.query_one(EntryTable).focus()
 
+    def on_descendant_focus(self, event) -> None:
+        """Narrow, the preview sits in the form's place: when a field of the form takes the keys
+        (enter, a new entry), the form comes back, or the typing would go on unseen."""
+        if not (self.has_class("-narrow") and self.preview_on):
+            return
+        host = self.query_one("#form-host")
+        widget = event.widget
+        if widget is host or host in widget.ancestors:
+            self.preview_on = False
+            self._preview_classes()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in self.LETTER_ACTIONS and typing_in(self.app.focused):
             return False
