@@ -81,3 +81,17 @@ async def test_at_80x24_the_form_shows_when_it_takes_the_keys(site):
         await settled(app, pilot)
         rows = "\n".join(screen_rows(app))
     assert "Communication-Efficient Federated Learning Q" in rows or " Q" in rows.split("Title", 1)[1][:400], rows
+
+
+async def test_the_footer_separates_a_key_group_from_the_next_key(site):
+    """Walk at 120x40: the footer read `^↑ ^↓ Moven News` (the group's label ran into `n News`)."""
+    from test_app_small_defects import screen_rows
+
+    app = HomepageApp(site, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(app, pilot)
+        await settled(app, pilot)
+        footer = screen_rows(app)[-1]
+    assert "Moven" not in footer, footer
+    assert "^↑ ^↓ Move n News" in footer, footer
+    assert footer.rstrip().endswith("^p palette"), footer

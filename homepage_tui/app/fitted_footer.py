@@ -22,7 +22,7 @@ def _width(item: Widget) -> int:
         keys = [child for child in item._pending_children if isinstance(child, FooterKey)]
         return 1 + sum(cell_len(k.key_display) for k in keys) + 1
     if isinstance(item, FooterLabel):
-        return cell_len(str(getattr(item, "content", "")))
+        return cell_len(str(getattr(item, "content", ""))) + 1  # its right margin (app.tcss)
     return 0
 
 
