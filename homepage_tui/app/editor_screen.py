@@ -4,7 +4,8 @@ unsaved) is an `EditSession` (homepage_tui/session.py, no Textual); this screen 
 forwards what the user does. The forms only report the values typed (`FormEdited`).
 
 This module holds the layout, the key bindings and the wiring; the work is done by the mixins in
-`homepage_tui.app.editor` (loading, browsing, editing, previewing, saving, disk), one job each.
+`homepage_tui.app.editor` (loading, browsing, editing, previewing, saving), one job each; the prompts
+about files changed on disk are the `DiskPrompts` widget's, which posts what the user decided.
 Loading runs in a thread worker ("load") that posts one message per section, so the first frame
 never waits for YAML. After a section is reported loaded, only the UI thread touches it.
 """
@@ -22,8 +23,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 
 from homepage_tui.app.browser_preview import BrowserPreviewMixin
+from homepage_tui.app.disk_prompts import DiskPrompts
 from homepage_tui.app.editor.browsing import BrowsingMixin
-from homepage_tui.app.editor.disk import DiskMixin
 from homepage_tui.app.editor.editing import EditingMixin
 from homepage_tui.app.editor.external import ExternalEditorMixin
 from homepage_tui.app.editor.loading import LoadingMixin
@@ -42,13 +43,14 @@ from homepage_tui.app.year_chart import YearChart
 from homepage_tui.session import EditSession
 
 if TYPE_CHECKING:
+    from homepage_tui.section import Section
     from homepage_tui.site import Site
 
 NARROW = 110  # below this width the preview takes the form's place instead of a column
 MOVE = Binding.Group("Move", compact=True)
 
 
-class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, SavingMixin, DiskMixin,
+class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, SavingMixin,
                    ExternalEditorMixin, PastingMixin, BrowserPreviewMixin, RetypingMixin, Screen):
     # The footer shows these in this order, so a narrow terminal keeps what matters first: the
     # list's keys, saving, undo and publishing. While a field has the focus the one-letter keys
@@ -106,8 +108,6 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
         self._filter_timer = None
         self._highlight_after_filter: int | None = None
         self._last_preview = 0.0
-        self._disk_ignored: dict[str, str] = {}  # section -> digest of a disk change the user declined
-        self._prompting: set[str] = set()
         self._sized = False  # the layout's classes set for a first width
         self._width_set = False  # the preview's width setting applied
 
@@ -139,6 +139,7 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
                 yield PreviewPane(id="preview")
         yield GitStatusBar()
         yield FittedFooter(compact=True)
+        yield DiskPrompts()
 
     def on_mount(self) -> None:
         self.query_one("#filter").display = False
@@ -156,6 +157,47 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
         for form in forms:
             form.display = False
         await self.query_one("#form-host").mount_all(forms)
+
+    # ================================================================ files changed on disk
+
+    def check_disk(self) -> None:
+        """Every second: a content file changed by someone else brings a reload prompt."""
+        if self.app.screen is not self or getattr(self.app, "publish_busy", False) or self.site is None:
+            return  # a publish's pull rewrites the files; the app reloads them when it is done
+        self.query_one(DiskPrompts).check(self.session, self.site.section_path, self._relative)
+
+    def conflict(self, section: "Section") -> None:
+        """Saving found the file changed on disk: the user chooses (nothing was written)."""
+        self.query_one(DiskPrompts).conflict(section, self._relative(section.path))
+
+    def on_disk_prompts_reload_wanted(self, message: DiskPrompts.ReloadWanted) -> None:
+        self._reload(message.name)
+
+    def on_disk_prompts_read_again(self, message: DiskPrompts.ReadAgain) -> None:
+        self.reload_sections(message.names)
+
+    def _reload(self, name: str) -> None:
+        if name == self.session.current:
+            self.session.leave_entry()  # the typing is lost with the reload; the user agreed
+        self.reload_sections([name])
+
+    def action_reload_section(self) -> None:
+        session = self.session
+        current = session.current
+        if current is None or current not in session.sections:
+            if current in session.errors:
+                self.reload_sections([current])
+            return
+        section = session.sections[current]
+        if not section.dirty:
+            self._reload(current)
+            return
+        self.query_one(DiskPrompts).confirm_reload(section, self._relative(section.path))
+
+    # What the user answered about each file is the DiskPrompts widget's; loading (on a reloaded
+    # section) clears it through these names.
+    _disk_ignored = property(lambda self: self.query_one(DiskPrompts).answers.declined)
+    _prompting = property(lambda self: self.query_one(DiskPrompts).answers.asking)
 
     def on_resize(self) -> None:
         narrow = self.size.width < NARROW

@@ -6,7 +6,9 @@
 - `editing`: what the form's typing changes in a section; new entries, undo, delete, move, sort
 - `previewing`: when and what the preview draws (the section around the entry, or the page)
 - `saving`: writing the edited sections, and quitting without losing unsaved edits
-- `disk`: content files changed by someone else: reload prompts and save conflicts
+
+Content files changed by someone else (reload prompts, save conflicts) are the `DiskPrompts`
+widget's job (`homepage_tui.app.disk_prompts`), which posts what the user decided.
 
 The mixins are plain classes. The state they share is set up in one place, `EditorScreen.__init__`.
 Textual calls their `on_*` handlers and runs their `@work` methods as usual, but an `@on` method
