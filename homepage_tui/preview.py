@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
+from typing import Callable, Sequence, TypeVar
+
+T = TypeVar("T")
 
 from markdown_it import MarkdownIt
 
@@ -65,6 +69,94 @@ def terminal_markdown(text: str) -> str:
     text = html.unescape(text)
     lines = [line.rstrip() for line in text.splitlines()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
+# --------------------------------------------------------------- blocks
+
+BULLET_RE = re.compile(r" {0,3}([*+-])(?:[ \t]|$)")
+# Entries that would not draw the same alone as in their section: an ordered list (its numbers'
+# width depends on the last one), link references (defined in one entry, used in another) and
+# images (rich draws a list item's images apart from the item, after the whole list).
+JOINED_RE = re.compile(r"^ {0,3}(\d{1,9}[.)](?:[ \t]|$)|\[[^\]\n]+\]:)|!\[", re.M)
+
+
+@dataclass(frozen=True)
+class PreviewBlock:
+    """One entry's terminal markdown, drawn on its own and cached by the preview: `gap` blank
+    lines go before it (0 when it continues the list of the entry before it)."""
+
+    markdown: str
+    gap: int
+
+
+def preview_blocks(parts: Sequence[str | None], separator: str) -> list[PreviewBlock] | None:
+    """The section's entries as blocks the preview can draw one by one, so that a keystroke
+    redraws only the edited entry; None when drawing them apart would differ from drawing the
+    region whole (entries that join into one paragraph, ordered lists, link references).
+
+    rich draws the top-level blocks of a markdown text one after the other with one blank line
+    between them, and a list's items with none: each entry is one or more whole blocks, so the
+    region is its entries' drawings with a blank line between two entries, none between two items
+    of the same list."""
+    if "\n" not in separator:
+        return None
+    loose = "\n\n" in separator  # otherwise each entry must be an item of one list
+    blocks: list[PreviewBlock] = []
+    last_bullet: str | None = None
+    for part in parts:
+        if part is None:
+            continue
+        text = terminal_markdown(part).strip("\n")
+        if not text:  # only a comment, say: no block, and no gap of its own
+            continue
+        if JOINED_RE.search(text):
+            return None
+        first = BULLET_RE.match(text)
+        bullet = first.group(1) if first else None
+        last = _last_bullet(text)
+        if not loose and (bullet is None or last is None or (last_bullet and bullet != last_bullet)):
+            return None
+        same_list = bool(blocks) and bullet is not None and bullet == last_bullet
+        blocks.append(PreviewBlock(text + "\n", 0 if same_list or not blocks else 1))
+        last_bullet = last
+    return blocks
+
+
+def join_blocks(blocks: Sequence[PreviewBlock], lines_of: Callable[[str], Sequence[T]],
+                is_blank: Callable[[T], bool], blank: T) -> list[T]:
+    """The drawn lines of the region: each block's lines (`lines_of(markdown)`), `gap` blank lines
+    before a block, and a block's own leading blank lines (rich starts a list with one) kept only
+    at the top, as rich draws the region whole."""
+    lines: list[T] = []
+    for n, block in enumerate(blocks):
+        drawn = lines_of(block.markdown)
+        if n:
+            lead = 0
+            while lead < len(drawn) and is_blank(drawn[lead]):
+                lead += 1
+            lines.extend([blank] * block.gap)
+            lines.extend(drawn[lead:])
+        else:
+            lines.extend(drawn)
+    return lines
+
+
+def _last_bullet(text: str) -> str | None:
+    """The marker of the list that `text` ends in, or None when it ends in another block. A line at
+    the margin right after a text line continues that line (a lazy continuation), in a list or not."""
+    last = None
+    after_blank = True
+    for line in text.split("\n"):
+        if not line.strip():
+            after_blank = True
+            continue
+        bullet = BULLET_RE.match(line)
+        if bullet:
+            last = bullet.group(1)
+        elif after_blank and not line[0].isspace():
+            last = None
+        after_blank = False
+    return last
 
 
 # --------------------------------------------------------------- HTML

@@ -450,9 +450,16 @@ def render_entries(entries: Sequence[Mapping[str, Any]], style: SectionStyle, na
     object, for callers whose entries are the store's read-only views (store.Piece's plain data:
     an edit replaces an entry's object, never changes it): re-rendering a page after an edit then
     renders only the changed entries. It is emptied when the style or the names change."""
+    return style.separator.join(p for p in render_parts(entries, style, names, cache) if p is not None)
+
+
+def render_parts(entries: Sequence[Mapping[str, Any]], style: SectionStyle, names: Iterable[str] = (),
+                 cache: dict | None = None) -> list[str | None]:
+    """Each entry's markdown, numbered as in the region (the preview draws them one by one);
+    `cache` as for render_entries."""
     names = list(names)
     nested = style.kind.nested
-    parts = []
+    parts: list[str | None] = []
     number = 0
     if cache is not None:
         signature = (repr(vars(style)), tuple(names))
@@ -476,7 +483,7 @@ def render_entries(entries: Sequence[Mapping[str, Any]], style: SectionStyle, na
         if cache is not None:
             cache[id(entry)] = (entry, number, text)  # the entry kept alive: its id stays its own
         parts.append(text)
-    return style.separator.join(p for p in parts if p is not None)
+    return parts
 
 
 def select_entries(entries: Sequence[Mapping[str, Any]], selector: Mapping[str, str],
