@@ -34,7 +34,7 @@ editor = "vim"                 # what `e` opens the entry's file in (default: $V
 
 [preview]
 width = 60                     # columns of the preview beside the form
-debounce_ms = 150              # at most one preview redraw per this many ms while typing
+debounce_ms = 150              # a long preview (the whole page) redraws at most this often
 
 [keys]                         # binding id = key(s); `?` in the editor lists the ids
 save = "ctrl+w"
@@ -45,7 +45,9 @@ new_news = "N"
 @dataclass(frozen=True)
 class PreviewSettings:
     width: Optional[int] = None  # columns of the preview beside the form (None: a share of the screen)
-    debounce_ms: int = 100  # at most one preview redraw per this many ms while typing
+    # While typing, a preview that draws a lot anew (the whole page, a section that cannot be
+    # drawn entry by entry) redraws at most once per this many ms; one entry redraws at every key.
+    debounce_ms: int = 100
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ from typing import Callable, Sequence, TypeVar
 
 T = TypeVar("T")
 
-from markdown_it import MarkdownIt
 
 FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n---\n", re.S)
 LIQUID_TAG_RE = re.compile(r"\{%-?.*?-?%\}", re.S)
@@ -182,6 +181,8 @@ a { color: #2463c0; }
 
 def to_html(page_text: str, title: str = "Preview") -> str:
     """A standalone HTML file of the page, with the template's paper-box and badge styles."""
+    from markdown_it import MarkdownIt  # only here: the preview pane imports this module at start-up
+
     md = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False}).enable("table")
     body = md.render(clean_markdown(page_text))
     return (f"<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"

@@ -102,13 +102,10 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
         self.names: list[str] = []
         self.all_loaded = False
         self.shown_section: str | None = None  # the section in the table (the session's, once shown)
-        self.preview_on = True
-        self.whole_page = False
-        self._preview_timer = None
         self._filter_timer = None
         self._highlight_after_filter: int | None = None
-        self._last_preview = 0.0
         self._sized = False  # the layout's classes set for a first width
+        self._shown_at_start = True  # the preview pane's first state (set by the first width)
         self._width_set = False  # the preview's width setting applied
 
     # The session's state, read by tests and benchmarks under the names they always had.
@@ -136,7 +133,7 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
                         yield Static("", id="form-message")
                         # The entry forms (2/3 of the screen's widgets, all hidden until an entry
                         # is shown) are mounted after the first frame: mount_forms.
-                yield PreviewPane(id="preview")
+                yield PreviewPane(id="preview", shown=self._shown_at_start)
         yield GitStatusBar()
         yield FittedFooter(compact=True)
         yield DiskPrompts()
@@ -213,12 +210,15 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
 
     def _size_classes(self, width: int, update: bool = True) -> None:
         narrow = width < NARROW
-        # The preview starts shown where it has its own column, hidden where it would hide the form.
+        # The preview starts shown where it has its own column, hidden where it would hide the form
+        # (called in compose: the pane is made with that state, and owns it from then on).
         if not self._sized:
-            self.preview_on = not narrow
+            self._shown_at_start = shown = not narrow
+        else:
+            shown = self.preview_on
         self._sized = True
-        self.update_classes({"-narrow": narrow, "-preview-hidden": not self.preview_on,
-                             "-preview-shown": self.preview_on}, update=update)
+        self.update_classes({"-narrow": narrow, "-preview-hidden": not shown, "-preview-shown": shown},
+                            update=update)
 
     def _preview_classes(self) -> None:
         self.update_classes({"-preview-hidden": not self.preview_on, "-preview-shown": self.preview_on})

@@ -1,82 +1,81 @@
-"""Previewing: when the preview draws (at once, or at most every interval while typing) and what:
-the section's entries around the selected one, with the form's unapplied typing, or the whole page.
+"""Previewing: what the preview shows. The section's entries around the selected one, with the
+form's unapplied typing, one block per entry; or the whole page. The preview pane owns whether it
+is shown, which view, and when it draws (`PreviewPane.request`); the editor only says what.
 """
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING
 
-from homepage_tui.app.preview_pane import PreviewPane
+from homepage_tui.app.preview_pane import PreviewContent, PreviewPane
 from homepage_tui.errors import HomepageError
 
 if TYPE_CHECKING:
     from homepage_tui.section import Section
 
-PAGE_PREVIEW_INTERVAL = 0.3  # the whole page costs more to draw (the section's pace is a setting)
 PREVIEW_WINDOW = 60  # a longer section previews the entries around the selected one
 
 
 class PreviewingMixin:
-    """Mixed into EditorScreen: toggle, schedule and render the preview."""
+    """Mixed into EditorScreen: say what the preview shows, and toggle it."""
+
+    # The pane's state, under the names the rest of the editor (and its tests) always used.
+    preview_on = property(lambda self: self.query_one(PreviewPane).shown)
+    whole_page = property(lambda self: self.query_one(PreviewPane).whole_page)
 
     def action_toggle_preview(self) -> None:
-        self.preview_on = not self.preview_on
+        pane = self.query_one(PreviewPane)
+        pane.set_shown(not pane.shown)
         self._preview_classes()
-        if self.preview_on:
+        if pane.shown:
             self.render_preview()
 
     def action_toggle_whole_page(self) -> None:
-        self.whole_page = not self.whole_page
-        if not self.preview_on:
+        pane = self.query_one(PreviewPane)
+        pane.set_whole_page(not pane.whole_page)
+        if not pane.shown:
             self.action_toggle_preview()
         else:
             self.render_preview()
 
+    def on_preview_pane_toggled(self, message: PreviewPane.Toggled) -> None:
+        self._preview_classes()
+
     def schedule_preview(self) -> None:
-        """Render now when the last render is older than the interval, else once at its end:
-        the first keystroke shows at once, fast typing renders at most every interval."""
+        """The shown content changed: the pane draws it now, or paced when its drawing is slow."""
         self.browser_changed()  # the browser preview follows the same changes, at its own pace
         # While the content loads, the preview waits for all of it (on_all_sections_loaded draws
         # it): drawn meanwhile, it took the GIL from the load for as long as it drew.
-        if not self.preview_on or self._preview_timer is not None or not self.all_loaded:
+        if not self.all_loaded:
             return
-        from homepage_tui.app.settings import preview_interval
-
-        interval = preview_interval(self.app, PAGE_PREVIEW_INTERVAL if self.whole_page else 0.0)
-        wait = self._last_preview + interval - time.perf_counter()
-        if wait <= 0:
-            self.render_preview()
-        else:
-            self._preview_timer = self.set_timer(wait, self._timed_preview)
-
-    def _timed_preview(self) -> None:
-        self._preview_timer = None
-        self.render_preview()
+        self.query_one(PreviewPane).request(self.preview_content)
 
     def render_preview(self) -> None:
-        from homepage_tui.preview import terminal_markdown
-
-        self._last_preview = time.perf_counter()
+        """Draw the preview now."""
         pane = self.query_one(PreviewPane)
-        if not self.preview_on or self.site is None:
-            return
+        if pane.shown:
+            pane.show(self.preview_content())
+
+    def preview_content(self) -> PreviewContent | None:
+        """What the preview shows now (the pane calls this when it draws); None while there is
+        nothing to show (no site, the section still loading or unreadable: shown by show_section)."""
+        from homepage_tui.preview import PreviewBlock, terminal_markdown
+
+        if self.site is None:
+            return None
         try:
             if self.whole_page:
                 if not self.all_loaded:
-                    pane.show_message("The page is shown when every section is loaded.", "Preview: page")
-                    return
-                markdown = self._page_markdown()
-                pane.show_markdown(terminal_markdown(markdown), f"Preview: {self.site.settings.page}")
-                return
+                    return PreviewContent("Preview: page", message="The page is shown when every section is loaded.")
+                markdown = terminal_markdown(self._page_markdown())
+                return PreviewContent(f"Preview: {self.site.settings.page}", (PreviewBlock(markdown, 0),))
             section = self.session.section
             if section is None:
-                return
-            markdown, note = self._section_markdown(section)
-            pane.show_markdown(terminal_markdown(markdown),
-                               f"Preview: {section.title or section.name}{note}")
+                return None
+            blocks, note = self._section_blocks(section)
+            return PreviewContent(f"Preview: {section.title or section.name}{note}", tuple(blocks))
         except HomepageError as error:
-            pane.show_message(str(error), "Preview: not available")
+            return PreviewContent("Preview: not available", message=str(error))
 
     def _draft_fields(self) -> dict | None:
         """What the form holds now, valid or not, so that the preview follows the typing."""
@@ -85,8 +84,11 @@ class PreviewingMixin:
             return None
         return self.session.preview_fields(form.values()[0])
 
-    def _section_markdown(self, section: "Section") -> tuple[str, str]:
-        from homepage_tui.render import render_entries
+    def _section_blocks(self, section: "Section") -> tuple[list, str]:
+        """The entries in the preview's window as blocks (one per entry, or the whole window as one
+        block when its entries cannot be drawn apart), and the title's note on the window."""
+        from homepage_tui.preview import PreviewBlock, preview_blocks, terminal_markdown
+        from homepage_tui.render import render_parts
 
         total = len(section)
         draft_at, index = self.session.draft_at, self.session.index
@@ -103,7 +105,12 @@ class PreviewingMixin:
             elif index is not None and start <= index < stop:
                 entries[index - start] = draft
         note = f" (entries {start + 1}–{stop} of {total})" if (start, stop) != (0, total) else ""
-        return render_entries(entries, section.style, self.site.settings.names), note  # type: ignore[union-attr]
+        parts = render_parts(entries, section.style, self.site.settings.names)  # type: ignore[union-attr]
+        blocks = preview_blocks(parts, section.style.separator)
+        if blocks is None:
+            whole = section.style.separator.join(p for p in parts if p is not None)
+            blocks = [PreviewBlock(terminal_markdown(whole), 0)]
+        return blocks, note
 
     def _page_markdown(self) -> str:
         site = self.site
