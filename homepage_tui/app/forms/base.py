@@ -7,7 +7,7 @@ it posts `FormEdited` with its values, and the editor's session validates and ap
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -29,14 +29,27 @@ def _plain(value: Any) -> bool:
 
 
 class FieldArea(TextArea):
-    """A multi-line field: soft-wrapped, tab moves focus like the other fields."""
+    """A multi-line field: soft-wrapped, tab moves focus like the other fields. `typed` (set by
+    the form) is called at each edit, at once rather than through TextArea.Changed."""
 
     def __init__(self, **kwargs):
         super().__init__(soft_wrap=True, tab_behavior="focus", show_line_numbers=False, **kwargs)
+        self.typed: Callable[[], None] | None = None
+
+    def edit(self, edit):
+        result = super().edit(edit)
+        if self.typed is not None:
+            self.typed()
+        return result
 
 
 class EntryForm(VerticalScroll):
-    """Subclasses set `section_type`, `REQUIRED` and compose their fields with `field()`."""
+    """Subclasses set `section_type`, `REQUIRED` and compose their fields with `field()`.
+
+    A keystroke in a field posts `FormEdited` to the screen from the field's own change (the
+    input's value watcher, the text area's edit), not from the Changed message that bubbles up
+    later: the screen then applies it and updates the preview before it draws the typed
+    character, and both show in the same frame."""
 
     BINDINGS = [Binding("escape", "back_to_list", "Back to list", id="form.back")]
 
@@ -50,6 +63,8 @@ class EntryForm(VerticalScroll):
         self.inputs: dict[str, Widget] = {}
         self.template_keys: list[str] = []  # inputs made from the section's template (not composed)
         self._template_widgets: list[Widget] = []
+        self._loading = False  # load() is setting the fields: not the user's typing
+        self._posted: tuple | None = None  # the last FormEdited's field, values and problems
 
     # ------------------------------------------------------------ building
 
@@ -66,6 +81,10 @@ class EntryForm(VerticalScroll):
         widget.id = f"{self.section_type}-{key}"
         widget.add_class("field-input")
         self.inputs[key] = widget
+        if isinstance(widget, Input):
+            self.watch(widget, "value", self._typing_in(widget), init=False)
+        elif isinstance(widget, FieldArea):
+            widget.typed = self._typing_in(widget)
         text = Text(label, style="bold")
         if hint:
             text.append(f"  {hint}", style="dim")
@@ -97,10 +116,15 @@ class EntryForm(VerticalScroll):
         """Show `fields` (an entry as plain data); `values()` then gives back the same fields."""
         self.original = dict(fields)
         self.query_one(".form-title", Label).update(title)
-        for key in self.inputs:
-            self.set_text(key, self.to_text(key, fields.get(key)))
-            if key in self.template_keys:  # a list or mapping is no plain text: left as it is
-                self.inputs[key].disabled = not _plain(fields.get(key))
+        self._loading = True
+        try:
+            for key in self.inputs:
+                self.set_text(key, self.to_text(key, fields.get(key)))
+                if key in self.template_keys:  # a list or mapping is no plain text: left as it is
+                    self.inputs[key].disabled = not _plain(fields.get(key))
+        finally:
+            self._loading = False
+        self._posted = None
         extra = [k for k in fields if k not in self.inputs]
         note = f"Other fields kept as they are: {', '.join(extra)}" if extra else ""
         self.query_one(".form-note", Static).update(note)
@@ -186,6 +210,14 @@ class EntryForm(VerticalScroll):
     def action_back_to_list(self) -> None:
         self.screen.query_one("#entries").focus()
 
+    def _typing_in(self, widget: Widget) -> Callable[..., None]:
+        def typed(*_value: object) -> None:
+            if not self._loading:
+                self._edited(widget)
+        return typed
+
+    # The Changed messages arrive after the change was posted (_typing_in); they post only a
+    # change that did not go through it (a text area's own undo, say).
     def on_input_changed(self, event: Input.Changed) -> None:
         self._edited(event.input)
 
@@ -194,6 +226,9 @@ class EntryForm(VerticalScroll):
 
     def _edited(self, widget: Widget) -> None:
         key = self.key_of(widget)
-        if key is not None:
-            values, problems = self.values()
-            self.post_message(FormEdited(key, values, problems, form=self))
+        if key is None or not self.is_attached:
+            return
+        values, problems = self.values()
+        if (key, values, problems) != self._posted:
+            self._posted = (key, values, problems)
+            self.screen.post_message(FormEdited(key, dict(values), dict(problems), form=self))
