@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from rich.console import RenderableType
 from rich.segment import Segment
@@ -33,7 +33,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Label
 
-from homepage_tui.preview import PreviewBlock, join_blocks
+if TYPE_CHECKING:  # homepage_tui.preview is not on the first frame's path
+    from homepage_tui.preview import PreviewBlock
+
 
 PACED_CHARS = 6000  # a block of more markdown than this (a few entries' worth) is paced
 PAGE_INTERVAL = 0.3  # the whole page is redrawn at most this often while typing
@@ -118,6 +120,8 @@ class PreviewBody(ScrollView, can_focus=True):
 
     def _block_lines(self, blocks: Sequence[PreviewBlock], width: int) -> list[Strip]:
         """The blocks' lines (preview.join_blocks), each block drawn once while the width stays."""
+        from homepage_tui.preview import join_blocks
+
         kept, drawn = self._blocks, {}
 
         def lines_of(markdown: str) -> list[Strip]:
