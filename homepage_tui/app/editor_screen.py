@@ -281,7 +281,7 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
         host = self.query_one("#form-host")
         widget = event.widget
         if widget is host or host in widget.ancestors:
-            self.preview_on = False
+            self.query_one(PreviewPane).set_shown(False)
             self._preview_classes()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
