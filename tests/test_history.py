@@ -8,12 +8,10 @@ import pytest
 from homepage_tui.cli import main
 from homepage_tui.publish.history import entry_history
 from homepage_tui.site import Site
-from publish_support import git, identity_env, make_rendered_site, set_env
+from publish_support import git, make_rendered_site
 
 
-@pytest.fixture(autouse=True)
-def git_identity(tmp_path, monkeypatch):
-    set_env(monkeypatch, identity_env(tmp_path / "home"))
+pytestmark = pytest.mark.usefixtures("git_identity")
 
 
 def commit(site, message: str) -> str:

@@ -7,7 +7,7 @@ import pytest
 
 from homepage_tui.publish import RebaseConflictError, publish, repo_status
 from homepage_tui.publish.rebase import EntryMergeError, MergeConflictError
-from publish_support import add_bare_origin, clone, git, identity_env, make_rendered_site, set_env
+from publish_support import add_bare_origin, clone, git, identity_env, make_rendered_site
 
 SETTINGS = "names: [Zhenheng Tang]\nsections:\n  news:\n    type: news\n  publications:\n    type: publications\n"
 NEWS = """\
@@ -39,9 +39,7 @@ Contact me by email.
 """
 
 
-@pytest.fixture(autouse=True)
-def git_identity(tmp_path, monkeypatch):
-    set_env(monkeypatch, identity_env(tmp_path / "home"))
+pytestmark = pytest.mark.usefixtures("git_identity")
 
 
 @pytest.fixture

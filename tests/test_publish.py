@@ -41,17 +41,11 @@ from publish_support import (
     environ_with,
     free_port,
     git,
-    identity_env,
     make_site,
-    set_env,
 )
 
 
-@pytest.fixture(autouse=True)
-def git_identity(tmp_path, monkeypatch):
-    env = identity_env(tmp_path / "home")
-    set_env(monkeypatch, env)
-    return env
+pytestmark = pytest.mark.usefixtures("git_identity")
 
 
 @pytest.fixture

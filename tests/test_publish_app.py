@@ -20,7 +20,7 @@ from homepage_tui.app.publish_worker import (
 )
 from homepage_tui.publish import RepoStatus
 from homepage_tui.site import Site
-from publish_support import add_bare_origin, clone, free_port, git, identity_env, make_rendered_site, set_env
+from publish_support import clone, free_port, git, make_rendered_site
 
 
 class Host(PublishActions, App):
@@ -54,16 +54,12 @@ class Host(PublishActions, App):
         return super().notify(message, **kwargs)
 
 
-@pytest.fixture(autouse=True)
-def git_identity(tmp_path, monkeypatch):
-    set_env(monkeypatch, identity_env(tmp_path / "home"))
+pytestmark = pytest.mark.usefixtures("git_identity")
 
 
 @pytest.fixture
-def site(tmp_path):
-    site = make_rendered_site(tmp_path)
-    add_bare_origin(site)
-    return site
+def site(site_with_origin):
+    return site_with_origin
 
 
 async def settle(app, pilot) -> None:

@@ -11,22 +11,18 @@ from textual.widgets import Static
 
 from homepage_tui.app.publish_blocked import PublishBlockedScreen
 from homepage_tui.app.publish_screen import PublishReviewScreen
-from publish_support import add_bare_origin, git, identity_env, make_rendered_site, set_env
+from publish_support import git
 from test_publish_app import Host, settle
 
 needs_jekyll = pytest.mark.skipif(shutil.which("jekyll") is None, reason="needs Debian's jekyll")
 
 
-@pytest.fixture(autouse=True)
-def git_identity(tmp_path, monkeypatch):
-    set_env(monkeypatch, identity_env(tmp_path / "home"))
+pytestmark = pytest.mark.usefixtures("git_identity")
 
 
 @pytest.fixture
-def site(tmp_path):
-    site = make_rendered_site(tmp_path)
-    add_bare_origin(site)
-    return site
+def site(site_with_origin):
+    return site_with_origin
 
 
 def broken_liquid(site) -> int:
