@@ -176,3 +176,24 @@ def test_piped_preview_keeps_link_urls(site):
     assert result.returncode == 0, result.stderr
     assert "https://arxiv.org/abs/2406.02924" in result.stdout
     assert "https://github.com/yyyujintang/VMRNN-PyTorch" in result.stdout
+
+
+# kramdown makes `[paper]()` a link to the page itself: the visitor sees "(paper)". The demo's first
+# news item ends with one; rich printed it as "paper ()".
+async def test_preview_shows_a_link_without_address_as_its_text(site):
+    app = HomepageApp(site, today=TODAY)
+    async with app.run_test(size=(140, 50)) as pilot:
+        editor = await started(app, pilot)
+        await goto(pilot, editor, "news")
+        await settled(app, pilot)
+        screen = "\n".join(screen_rows(app))
+        assert "(paper)" in screen, screen
+        assert "paper ()" not in screen, screen
+
+
+def test_piped_preview_shows_a_link_without_address_as_its_text(site):
+    result = subprocess.run([sys.executable, "-m", "homepage_tui", "preview", "--site", str(site)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "averging weights. (paper)" in " ".join(result.stdout.split()), result.stdout
+    assert "paper ()" not in result.stdout

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from rich.console import Console
-from rich.markdown import Markdown
+from homepage_tui.page_markdown import PageMarkdown as Markdown  # what the pane draws with
 
 from importer_support import PAGES, make_site
 from homepage_tui.importer.apply import apply, plan_site

@@ -127,10 +127,11 @@ class PreviewBody(ScrollView, can_focus=True):
         def lines_of(markdown: str) -> list[Strip]:
             strips = drawn.get(markdown) or kept.get(markdown)
             if strips is None:
-                from rich.markdown import Markdown  # markdown-it and pygments: not on the first frame's path
+                # markdown-it and pygments: not on the first frame's path
+                from homepage_tui.page_markdown import PageMarkdown
 
                 # hyperlinks off: the URL is printed after the link text, visible in any terminal.
-                strips = self._draw(Markdown(markdown, hyperlinks=False), width)
+                strips = self._draw(PageMarkdown(markdown, hyperlinks=False), width)
                 self.largest_drawn = max(self.largest_drawn, len(markdown))
             drawn[markdown] = strips
             return strips

@@ -105,9 +105,9 @@ def run(args) -> int:
         print(f"wrote {out}")
         return 0
     from rich.console import Console
-    from rich.markdown import Markdown
+    from homepage_tui.page_markdown import PageMarkdown
 
     # In a terminal a link is a hyperlink on its text; piped, the text is followed by (URL).
     console = Console()
-    console.print(Markdown(terminal_markdown(text), hyperlinks=console.is_terminal))
+    console.print(PageMarkdown(terminal_markdown(text), hyperlinks=console.is_terminal))
     return 0
