@@ -123,10 +123,19 @@ class Section:
             self.file.doc.move(index, to)
 
     def sort_by_date(self, newest_first: bool = True) -> None:
-        """Entries ordered by their date (news) or year; comments move with their entries."""
+        """Entries ordered by their date (news) or year; comments move with their entries.
+        Entries with a `group` (a list of its own on the page, e.g. preprints) stay together, the
+        groups in the order they first appear: the page is the same either way, and the file
+        stays readable."""
         sort_key = self.kind.sort_key
-        keyed = [(sort_key(e), i) for i, e in enumerate(self.entries)]
+        entries = self.entries
+        keyed = [(sort_key(e), i) for i, e in enumerate(entries)]
         order = [i for _, i in sorted(keyed, key=lambda t: (t[0], -t[1]), reverse=newest_first)]
+        groups = [model.text_of(e.get("group")) if isinstance(e, Mapping) else "" for e in entries]
+        rank: dict[str, int] = {}
+        for group in groups:
+            rank.setdefault(group, len(rank))
+        order.sort(key=lambda i: rank[groups[i]])  # stable: dates stay in order within a group
         self.file.doc.reorder(order)
 
     def save(self) -> bool:

@@ -90,3 +90,17 @@ def test_replace_a_raw_entry_with_typed_fields_keeps_its_comment_and_every_other
     diff = [line for line in difflib.unified_diff(raw_text.splitlines(), path.read_text().splitlines(), lineterm="", n=0)
             if line[:1] in "+-" and not line.startswith(("+++", "---"))]
     assert diff == ["-- raw: '* **2024.07** A hand-written item'", "+- date: '2024.07'", "+  text: A hand-written item"]
+
+
+def test_sort_by_date_keeps_each_group_of_publications_together(site):
+    """The demo's preprints (`group: preprint`, a list of their own on the page) stay after the
+    papers: a sort orders each group by year, it does not interleave them in the file."""
+    pubs = site.section("publications")
+    groups_before = [e.get("group", "") for e in pubs.entries]
+    assert "preprint" in groups_before and groups_before[0] == ""
+    pubs.sort_by_date()
+    groups = [e.get("group", "") for e in pubs.entries]
+    assert groups == sorted(groups_before, key=lambda g: g != ""), groups
+    for group in set(groups):
+        years = [e["year"] for e in pubs.entries if e.get("group", "") == group]
+        assert years == sorted(years, reverse=True), (group, years)
