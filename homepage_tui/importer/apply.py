@@ -133,8 +133,7 @@ def apply(root: Path, plan: ImportPlan, force: bool = False) -> list[Path]:
         for entry in s.entries:
             file.doc.insert(len(file.doc), entry)
         if s.kind.spaced_entries:
-            for k in range(1, len(file.doc.seps)):
-                file.doc.seps[k] = ["\n"]
+            file.doc.space_entries(["\n"])
         file.save()
         written.append(path)
     settings = content / SETTINGS_FILE
