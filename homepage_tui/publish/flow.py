@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from git import Repo
 from git.exc import GitCommandError
@@ -19,15 +19,19 @@ from homepage_tui.publish.errors import (
 from homepage_tui.publish.gitrun import (
     ProgressCallback,
     command_text,
+    finish_git,
     first_error_line,
     open_repo,
     repo_relative,
     resolve,
+    start_git,
 )
-from homepage_tui.publish.message import HeadTexts, describe_changes
+from homepage_tui.publish.message import HeadTexts, describe_changes, draft_summaries
 from homepage_tui.publish.remote import (
     PUSH_TIMEOUT,
+    PushPlan,
     PushResult,
+    plan_push,
     pull_rebase_repo,
     push_repo,
     push_target,
@@ -37,7 +41,10 @@ from homepage_tui.publish.status import (
     ahead_behind,
     ensure_ready,
     managed_diff,
+    parse_status,
     split_changes,
+    split_status,
+    start_status,
     status_of,
 )
 
@@ -82,8 +89,12 @@ def review(root: str | os.PathLike[str], managed: Managed) -> Review:
         )
 
 
-def commit_repo(repo: Repo, changes: list[tuple[str, str]], message: str) -> str:
-    ensure_ready(repo)
+def commit_repo(repo: Repo, changes: list[tuple[str, str]], message: str,
+                meanwhile: Callable[[], object] | None = None, checked: bool = False) -> str:
+    """Commit exactly `changes`; `meanwhile` is called while git commits (a publish prepares its
+    push then), and runs even when the commit fails. `checked`: the caller ran ensure_ready."""
+    if not checked:
+        ensure_ready(repo)
     if not changes:
         raise NothingToCommitError()
     paths = [path for _, path in changes]
@@ -93,7 +104,14 @@ def commit_repo(repo: Repo, changes: list[tuple[str, str]], message: str) -> str
             repo.git.add("--", *untracked)
         # --only commits exactly these paths from the working tree (deletions included) and
         # leaves anything else the user staged by hand out of the commit, still staged.
-        repo.git.commit("--only", f"--message={message}", "--", *paths)
+        handle = start_git(repo, "commit", "--only", f"--message={message}", "--", *paths)
+        if meanwhile is not None:
+            try:
+                meanwhile()
+            except BaseException:
+                handle.proc.communicate()  # git finishes its commit: never killed while it writes
+                raise
+        finish_git(handle)
     except GitCommandError as error:
         text = command_text(error)
         low = text.lower()
@@ -117,14 +135,15 @@ def commit(root: str | os.PathLike[str], managed: Managed, message: str | None =
 def _push_with_rebase(
     repo: Repo, progress: ProgressCallback | None, set_upstream: bool, rebase: bool, timeout: float,
     root: str | os.PathLike[str] | None = None, resolutions: Mapping | None = None,
+    plan: PushPlan | None = None,
 ) -> PushResult:
     try:
-        return push_repo(repo, progress, set_upstream, timeout)
+        return push_repo(repo, progress, set_upstream, timeout, plan)
     except PushRejectedError:
         if not rebase:
             raise
     pull_rebase_repo(repo, timeout, site_root=root, resolutions=resolutions)
-    return push_repo(repo, progress, set_upstream, timeout)
+    return push_repo(repo, progress, set_upstream, timeout, plan)
 
 
 def _nothing_waiting(repo: Repo, set_upstream: bool) -> bool:
@@ -161,16 +180,37 @@ def publish(
     Every failure raises a PublishError subclass and keeps the commit and the working tree.
     """
     managed = list(managed)
+    given = message if message and message.strip() else None
     with open_repo(root) as repo:
-        branch = ensure_ready(repo)
-        heads = HeadTexts(repo, repo_relative(repo, managed))  # overlaps with git status below
+        # git status runs while this process checks the repository, reads the content files at
+        # HEAD and drafts the message from them; the push is planned while git commits.
+        paths = repo_relative(repo, managed)
+        status = start_status(repo, paths)
+        heads: HeadTexts | None = None
         try:
-            mine, _ = split_changes(repo, managed)
+            branch = ensure_ready(repo)
+            heads = HeadTexts(repo, paths)
+            drafted = {} if given else draft_summaries(repo, heads, paths)
+        except BaseException:
+            if heads is not None:
+                heads.close()
+            status.proc.communicate()  # git finishes (it may be writing the index): never killed
+            raise
+        plans: list[PushPlan] = []
+        try:
+            mine, _ = split_status(parse_status(finish_git(status)), paths)
             sha: str | None = None
             text: str | None = None
             if mine:
-                text = message if message and message.strip() else describe_changes(repo, mine, heads)
-                sha = commit_repo(repo, mine, text)
+                text = given or describe_changes(repo, mine, heads, drafted)
+
+                def prepare() -> None:
+                    try:
+                        plans.append(plan_push(repo, set_upstream))
+                    except Exception:  # noqa: BLE001 - planned again at the push, which reports it with the commit
+                        pass
+
+                sha = commit_repo(repo, mine, text, meanwhile=prepare if push else None, checked=True)
         finally:
             heads.close()
         if not mine and not push:
@@ -180,7 +220,8 @@ def publish(
         try:
             if sha is None and _nothing_waiting(repo, set_upstream):
                 raise NothingToCommitError()
-            pushed = _push_with_rebase(repo, progress, set_upstream, rebase, timeout, root, resolutions)
+            pushed = _push_with_rebase(repo, progress, set_upstream, rebase, timeout, root, resolutions,
+                                       plans[0] if plans else None)
         except PublishError as error:
             if sha is not None:
                 # The user must know the commit exists, or they may redo the edit.

@@ -12,8 +12,12 @@ from __future__ import annotations
 import logging
 import os
 import re
+import selectors
+import signal
+import subprocess
+import time
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping
 from urllib.parse import urlsplit, urlunsplit
 
 from git import Repo
@@ -84,22 +88,146 @@ def remember_version(repo: Repo) -> None:
         _VERSION["info"], _VERSION["token"] = info, token
 
 
+def start_git(repo: Repo, *args: str, env: Mapping[str, str] | None = None) -> Any:
+    """`git ARGS` started in the repository and not waited for, so that this process does its own
+    work while git does its: through GitPython's execute (GIT_LOCALE, GIT_PYTHON_TRACE as for every
+    other command), returning its AutoInterrupt (`.proc` is the Popen; stdin is /dev/null)."""
+    return repo.git.execute([repo.git.GIT_PYTHON_GIT_EXECUTABLE or "git", *args], as_process=True,
+                            env=dict(env) if env is not None else None)
+
+
+def finish_git(handle: Any) -> str:
+    """Wait for a command from start_git: its output (decoded as GitPython does), or the
+    GitCommandError GitPython would raise for it."""
+    proc = handle.proc
+    out, err = proc.communicate()
+    if proc.returncode != 0:
+        raise GitCommandError(handle.args, proc.returncode, err, out)
+    return out.decode("utf-8", "surrogateescape")
+
+
+def run_streaming(
+    handle: Any, on_stderr_line: Callable[[str], None], timeout: float | None
+) -> tuple[int | None, str]:
+    """Read a command from start_git to its end in this thread: stderr line by line (git ends
+    progress lines with carriage returns) to `on_stderr_line`, stdout kept. After `timeout`
+    seconds the command and its children (ssh, a remote helper) are killed: returns
+    (None, stdout so far). GitPython's own reader starts two threads per command for this."""
+    proc = handle.proc
+    deadline = None if timeout is None else time.monotonic() + timeout
+    out = bytearray()
+    pending = b""
+    with selectors.DefaultSelector() as selector:
+        selector.register(proc.stdout, selectors.EVENT_READ)
+        selector.register(proc.stderr, selectors.EVENT_READ)
+        while selector.get_map():
+            left = None if deadline is None else deadline - time.monotonic()
+            if left is not None and left <= 0:
+                kill_tree(proc.pid)
+                proc.wait()
+                return None, out.decode("utf-8", "surrogateescape")
+            for key, _ in selector.select(left):
+                chunk = os.read(key.fd, 65536)
+                if not chunk:
+                    selector.unregister(key.fileobj)
+                elif key.fileobj is proc.stdout:
+                    out += chunk
+                else:
+                    *lines, pending = re.split(rb"[\r\n]", pending + chunk)
+                    for line in lines:
+                        if line.strip():
+                            on_stderr_line(line.decode("utf-8", "replace").rstrip())
+    if pending.strip():
+        on_stderr_line(pending.decode("utf-8", "replace").rstrip())
+    return proc.wait(), out.decode("utf-8", "surrogateescape")
+
+
+def kill_tree(pid: int) -> None:
+    """SIGKILL a process and its descendants (found before signalling, while their parent ids
+    still name them), as GitPython does for its kill_after_timeout."""
+    pids = [pid]
+    for parent in pids:
+        try:
+            found = subprocess.run(["pgrep", "-P", str(parent)], capture_output=True, text=True, timeout=5)
+        except (OSError, subprocess.SubprocessError):
+            break  # no pgrep: the process itself is still killed
+        pids += [int(line) for line in found.stdout.split() if line.isdigit()]
+    for each in pids:
+        try:
+            os.kill(each, signal.SIGKILL)
+        except OSError:
+            pass
+
+
 def resolve(repo: Repo, ref: str = "HEAD") -> str | None:
     """The commit SHA a ref points to, None when it does not exist (an unborn branch).
 
     Read from the ref files alone: GitPython's `is_valid()` and `.commit` start two persistent
-    cat-file processes just to learn the object type, a few milliseconds per publish.
+    cat-file processes just to learn the object type, a few milliseconds per publish. Loose refs
+    and packed-refs are read here directly (GitPython's reader validates the path with pathlib at
+    every step: a third of a millisecond, twice per publish); anything else goes to GitPython.
     """
+    found = _read_ref(repo.git_dir, repo.common_dir, ref)
+    if found is not _UNKNOWN:
+        return found  # type: ignore[return-value]
     try:
         return SymbolicReference.dereference_recursive(repo, ref)
     except ValueError:
         return None
 
 
-def remote_env(repo: Repo) -> dict[str, str]:
-    """Environment for commands that talk to a remote: they fail instead of asking anything."""
+_UNKNOWN = object()
+_PER_WORKTREE = ("refs/worktree/", "refs/bisect/", "refs/rewritten/")
+_SHA = re.compile(r"[0-9a-f]{40}([0-9a-f]{24})?")
+
+
+def _read_ref(git_dir: str, common_dir: str, ref: str) -> object:
+    """The SHA `ref` names from the loose ref files and packed-refs; None when it does not exist
+    (an unborn branch); _UNKNOWN for anything this does not read (reftable, a malformed file)."""
+    if not ref or ref.startswith("/") or ".." in ref.split("/"):
+        return _UNKNOWN
+    if os.path.isdir(os.path.join(common_dir, "reftable")):
+        return _UNKNOWN
+    for _ in range(5):  # symbolic refs point at most a few levels deep
+        # HEAD and other pseudo-refs belong to the worktree, refs/... to the shared repository
+        shared = ref.startswith("refs/") and not ref.startswith(_PER_WORKTREE)
+        base = common_dir if shared else git_dir
+        try:
+            with open(os.path.join(base, ref), encoding="utf-8") as handle:
+                text = handle.read().strip()
+        except FileNotFoundError:
+            text = _packed_ref(common_dir, ref)
+            if text is None:
+                return None
+        except (OSError, UnicodeDecodeError):
+            return _UNKNOWN
+        if text.startswith("ref:"):
+            ref = text[4:].strip()
+            continue
+        return text if _SHA.fullmatch(text) else _UNKNOWN
+    return _UNKNOWN
+
+
+def _packed_ref(common_dir: str, ref: str) -> str | None:
+    try:
+        with open(os.path.join(common_dir, "packed-refs"), encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith(("#", "^")):
+                    continue
+                sha, _, name = line.rstrip("\n").partition(" ")
+                if name == ref:
+                    return sha
+    except FileNotFoundError:
+        pass
+    return None
+
+
+def remote_env(repo: Repo, ssh_command: str | None = None) -> dict[str, str]:
+    """Environment for commands that talk to a remote: they fail instead of asking anything.
+    `ssh_command`: core.sshCommand ("" when unset) when the caller already read the configuration."""
     # Keep the user's own ssh command (a key file, a proxy), only forbid it to ask.
-    ssh = os.environ.get("GIT_SSH_COMMAND") or _config_value(repo, "core", "sshCommand") or "ssh"
+    configured = _config_value(repo, "core", "sshCommand") if ssh_command is None else ssh_command
+    ssh = os.environ.get("GIT_SSH_COMMAND") or configured or "ssh"
     return {
         **GIT_LOCALE,
         "GIT_TERMINAL_PROMPT": "0",

@@ -13,7 +13,7 @@ import json
 import re
 import subprocess
 from pathlib import PurePosixPath
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from git import Repo
 from ruamel.yaml import YAML
@@ -50,16 +50,21 @@ def _load(text: str) -> Any:
 
 
 def describe_changes(
-    repo: Repo, changes: list[tuple[str, str]], heads: "HeadTexts | None" = None
+    repo: Repo, changes: list[tuple[str, str]], heads: "HeadTexts | None" = None,
+    drafted: Mapping[str, str] | None = None,
 ) -> str:
     """Commit message for the given (status, path) changes of managed files; `heads` holds their
-    HEAD versions when the caller started reading them early."""
+    HEAD versions when the caller started reading them early, `drafted` the summaries
+    draft_summaries made before git status answered."""
     if heads is None:
         heads = HeadTexts(repo, [path for _, path in changes])
     content_parts: list[str] = []
     other_parts: list[str] = []
     for _code, path in changes:
         if _is_content(path):
+            if drafted and path in drafted:
+                content_parts.append(drafted[path])
+                continue
             old = heads.get(path)
             content_parts.append(summarise_content(path, old, _work_text(repo, path)))
         else:
@@ -72,6 +77,19 @@ def describe_changes(
     if not parts:
         return "Update site content"
     return _fit(parts)
+
+
+def draft_summaries(repo: Repo, heads: "HeadTexts", paths: list[str]) -> dict[str, str]:
+    """summarise_content for each content file among `paths` whose working text differs from
+    its HEAD text: what describe_changes will say of it, made while `git status` still runs
+    (a file status lists and this skips, e.g. one changed only in the index, is summarised then)."""
+    drafted: dict[str, str] = {}
+    for path in paths:
+        if _is_content(path):
+            old, new = heads.get(path), _work_text(repo, path)
+            if old != new:
+                drafted[path] = summarise_content(path, old, new)
+    return drafted
 
 
 def summarise_content(path: str, old_text: str | None, new_text: str | None) -> str:

@@ -11,7 +11,9 @@ from git import Repo
 from git.exc import GitCommandError
 
 from homepage_tui.publish.errors import DetachedHeadError, RepoBusyError
-from homepage_tui.publish.gitrun import open_repo, repo_relative, resolve
+from homepage_tui.publish.gitrun import finish_git, open_repo, repo_relative, resolve, start_git
+
+STATUS_ARGS = ("status", "--porcelain=v1", "-z", "--untracked-files=all")
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,20 @@ def ensure_ready(repo: Repo) -> str:
 
 def changed_files(repo: Repo) -> list[tuple[str, str]]:
     """(two-letter status, path) for every changed, staged or untracked file, ignored ones left out."""
-    out = repo.git.status("--porcelain=v1", "-z", "--untracked-files=all")
+    return parse_status(finish_git(start_status(repo)))
+
+
+def start_status(repo: Repo, paths: list[str] | None = None) -> object:
+    """`git status` started, not waited for (finish_git, then parse_status): a publish reads HEAD
+    and drafts its message while git looks at the working tree. With `paths` (repo_relative),
+    only those are looked at, taken literally (no glob): what a publish commits, nothing else."""
+    if paths is None:
+        return start_git(repo, *STATUS_ARGS)
+    return start_git(repo, *STATUS_ARGS, "--", *paths, env={"GIT_LITERAL_PATHSPECS": "1"})
+
+
+def parse_status(out: str) -> list[tuple[str, str]]:
+    """changed_files' answer from `git status --porcelain=v1 -z` output."""
     items = out.split("\0")
     result: list[tuple[str, str]] = []
     i = 0
@@ -86,10 +101,17 @@ def split_changes(
     repo: Repo, managed: Iterable[str | os.PathLike[str]]
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Changed files split into (managed, other), each sorted by path."""
-    wanted = set(repo_relative(repo, managed))
+    return split_status(changed_files(repo), repo_relative(repo, managed))
+
+
+def split_status(
+    changes: list[tuple[str, str]], managed: Iterable[str]
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """split_changes for a status already read; `managed` as repo_relative gives them."""
+    wanted = set(managed)
     mine: list[tuple[str, str]] = []
     others: list[tuple[str, str]] = []
-    for code, path in changed_files(repo):
+    for code, path in changes:
         (mine if path in wanted else others).append((code, path))
     return sorted(mine, key=lambda c: c[1]), sorted(others, key=lambda c: c[1])
 
