@@ -241,18 +241,19 @@ class Site:
             doc = section.file.doc
             rel = _relative(section.path, self.root)
             seen: dict[tuple, int] = {}
+            lines = doc.entry_lines()  # once: entry_line(i) for each entry was quadratic
             for i, entry in enumerate(section.entries):
                 if not doc.is_mapping(i):
-                    problems.append(f"{rel}:{doc.entry_line(i)}: entry is not a mapping of fields")
+                    problems.append(f"{rel}:{lines[i]}: entry is not a mapping of fields")
                     continue
                 for fieldname, message in section.validate(entry).items():
-                    problems.append(f"{rel}:{doc.field_line(i, fieldname)}: {message}")
+                    problems.append(f"{rel}:{doc.field_line(i, fieldname, lines[i])}: {message}")
                 key = section.kind.identity(entry)
                 if key is not None:
                     if key in seen:
-                        problems.append(f"{rel}:{doc.entry_line(i)}: duplicate of the entry at line {seen[key]}")
+                        problems.append(f"{rel}:{lines[i]}: duplicate of the entry at line {seen[key]}")
                     else:
-                        seen[key] = doc.entry_line(i)
+                        seen[key] = lines[i]
         return problems
 
 

@@ -94,3 +94,11 @@ def test_many_edits_between_and_after_saves_keep_the_bytes_exact():
         if k % 2 == 0:
             assert doc.encoded() == doc.text().encode("utf-8"), k
     assert doc.encoded() == doc.text().encode("utf-8")
+
+
+def test_entry_lines_are_each_entry_line():
+    doc = YamlDocument(LAYOUTS[0])
+    doc.insert(2, {"title": "New", "year": "2020"})
+    assert doc.entry_lines() == [doc.entry_line(i) for i in range(len(doc))]
+    text = doc.text().splitlines()
+    assert [text[n - 1].lstrip().startswith("- ") for n in doc.entry_lines()] == [True] * len(doc)

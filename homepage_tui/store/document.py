@@ -530,10 +530,22 @@ class YamlDocument:
             n += len(piece.body)
         return n + 1
 
-    def field_line(self, index: int, key: str) -> int:
-        """1-based line of `key` in entry `index` (the entry's line when the key is absent)."""
+    def entry_lines(self) -> list[int]:
+        """entry_line of every entry, in one walk (entry_line walks from the top each time: a
+        check that asked it for each of 20,000 entries walked 200 million entries)."""
+        out: list[int] = []
+        n = len(self.header)
+        for sep, piece in zip(self.seps, self.pieces):
+            n += len(sep) + len(piece.lead)
+            out.append(n + 1)
+            n += len(piece.body)
+        return out
+
+    def field_line(self, index: int, key: str, entry_line: int | None = None) -> int:
+        """1-based line of `key` in entry `index` (the entry's line when the key is absent);
+        `entry_line`: the entry's own line, when the caller knows it (entry_lines)."""
         data = self.pieces[index].data
-        base = self.entry_line(index)
+        base = self.entry_line(index) if entry_line is None else entry_line
         if isinstance(data, dict) and key in data:
             try:
                 return base + data.lc.key(key)[0] - self._body_origin(index)
