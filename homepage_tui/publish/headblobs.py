@@ -9,18 +9,52 @@ it does not find) gives None, and the caller asks git as before.
 
 from __future__ import annotations
 
+import hashlib
 import os
+from collections.abc import Iterator, Mapping
 
 from git import Repo
 from git.db import GitDB
 from git.objects.fun import tree_entries_from_data
 
 _TREE_MODE = 0o040000
+_SUBMODULE_MODE = 0o160000
 
 
-def head_blobs(repo: Repo, head: str, paths: list[str]) -> dict[str, bytes] | None:
+class HeadFiles(Mapping[str, bytes]):
+    """`{path: bytes}` of some files in one commit, read with gitdb: the tree entries at once, a
+    blob when it is asked for. `unchanged(path, data)` compares git's blob id of `data` with the
+    tree's, so a file nobody changed is never read from the object files nor compared as text
+    (publications.yml of a large site is megabytes)."""
+
+    def __init__(self, odb: GitDB, ids: dict[str, bytes]):
+        self._odb = odb
+        self._ids = ids
+
+    def __getitem__(self, path: str) -> bytes:
+        """The file's bytes; KeyError when the commit has no such file, and any other exception
+        when gitdb cannot read the blob (the caller then asks git)."""
+        blob = self._odb.stream(self._ids[path])
+        if blob.type != b"blob":
+            raise ValueError(f"{path}: not a blob")
+        return blob.read()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def unchanged(self, path: str, data: bytes) -> bool:
+        """Whether `data` is exactly the file's bytes in the commit."""
+        sha = self._ids.get(path)
+        return sha is not None and len(sha) == 20 and hashlib.sha1(b"blob %d\0" % len(data) + data).digest() == sha
+
+
+def head_blobs(repo: Repo, head: str, paths: list[str]) -> HeadFiles | None:
     """`{path: bytes}` for each of `paths` (posix, repository-relative) that is a file in commit
-    `head` (a hex SHA); paths that commit lacks are left out. None when gitdb cannot read it."""
+    `head` (a hex SHA), read on demand (HeadFiles); paths that commit lacks are left out. None when
+    gitdb cannot read the commit or its trees."""
     try:
         odb = GitDB(os.path.join(repo.common_dir, "objects"))
         commit = odb.stream(bytes.fromhex(head))
@@ -40,9 +74,9 @@ def head_blobs(repo: Repo, head: str, paths: list[str]) -> dict[str, bytes] | No
             return trees[binsha]
 
         root = bytes.fromhex(first[1].decode("ascii"))
-        out: dict[str, bytes] = {}
+        ids: dict[str, bytes] = {}
         for path in paths:
-            tree, found = root, None
+            tree = root
             parts = path.split("/")
             for n, part in enumerate(parts):
                 entry = entries(tree).get(part)
@@ -53,13 +87,8 @@ def head_blobs(repo: Repo, head: str, paths: list[str]) -> dict[str, bytes] | No
                     if mode != _TREE_MODE:
                         break
                     tree = sha
-                elif mode != _TREE_MODE:
-                    found = sha
-            if found is None:
-                continue
-            blob = odb.stream(found)
-            if blob.type == b"blob":  # a submodule's entry is a commit: not a file's text
-                out[path] = blob.read()
-        return out
+                elif mode not in (_TREE_MODE, _SUBMODULE_MODE):  # a submodule's entry is a commit
+                    ids[path] = sha
+        return HeadFiles(odb, ids)
     except Exception:  # noqa: BLE001 - any reading problem: git itself answers instead
         return None

@@ -23,7 +23,7 @@ from homepage_tui.errors import HomepageError
 from homepage_tui.labels import plain_text as _plain
 from homepage_tui.labels import shorten
 from homepage_tui.publish.gitrun import resolve
-from homepage_tui.publish.headblobs import head_blobs
+from homepage_tui.publish.headblobs import HeadFiles, head_blobs
 from homepage_tui.store import YamlDocument
 
 SUBJECT_WIDTH = 72  # git's convention for the first line
@@ -85,10 +85,15 @@ def draft_summaries(repo: Repo, heads: "HeadTexts", paths: list[str]) -> dict[st
     (a file status lists and this skips, e.g. one changed only in the index, is summarised then)."""
     drafted: dict[str, str] = {}
     for path in paths:
-        if _is_content(path):
-            old, new = heads.get(path), _work_text(repo, path)
-            if old != new:
-                drafted[path] = summarise_content(path, old, new)
+        if not _is_content(path):
+            continue
+        data = _work_bytes(repo, path)
+        if data is not None and heads.unchanged(path, data):
+            continue  # git's own blob id says so: neither read nor compared
+        new = None if data is None else data.decode("utf-8", "replace")
+        old = heads.get(path)
+        if old != new:
+            drafted[path] = summarise_content(path, old, new)
     return drafted
 
 
@@ -238,41 +243,61 @@ def _is_content(path: str) -> bool:
 class HeadTexts:
     """The HEAD version of the content files among `paths`.
 
-    Read in this process from git's object files (publish.headblobs), so a publish runs no more
-    git processes than `git add; git commit; git push`. When that cannot read them, one
-    `git cat-file --batch` does, started in the constructor and read on first use, so that it
-    overlaps with the `git status` a publish runs next.
+    Read in this process from git's object files (publish.headblobs), a file when it is first
+    asked for, so a publish runs no more git processes than `git add; git commit; git push`. When
+    that cannot read them, one `git cat-file --batch` does, started then and read on first use.
     """
 
     def __init__(self, repo: Repo, paths: list[str]):
+        self._repo = repo
         self._paths = [path for path in paths if _is_content(path)]
-        self._texts: dict[str, str] | None = None
+        self._texts: dict[str, str | None] = {}
+        self._files: Mapping[str, bytes] | None = None
         self._proc = None
+        self._read: dict[str, str] | None = None  # what cat-file answered
         head = resolve(repo) if self._paths else None
         if head is None:
-            self._texts = {}
+            self._files = {}
             return
-        blobs = head_blobs(repo, head, self._paths)
-        if blobs is not None:
-            self._texts = {path: data.decode("utf-8", "replace") for path, data in blobs.items()}
-            return
-        self._proc = repo.git.cat_file("--batch", istream=subprocess.PIPE, as_process=True)
+        self._files = head_blobs(repo, head, self._paths)
+        if self._files is None:
+            self._start_cat_file()
+
+    def _start_cat_file(self) -> None:
+        self._files = None
+        self._proc = self._repo.git.cat_file("--batch", istream=subprocess.PIPE, as_process=True)
         stdin = self._proc.proc.stdin
         stdin.write("".join(f"HEAD:{path}\n" for path in self._paths).encode("utf-8"))
         stdin.close()  # a few short lines: cannot fill the pipe and block
 
+    def unchanged(self, path: str, data: bytes) -> bool:
+        """Whether `data` is known to be the file's exact bytes at HEAD (False: read and compare)."""
+        files = self._files
+        return isinstance(files, HeadFiles) and files.unchanged(path, data)
+
     def get(self, path: str) -> str | None:
         """The file's text at HEAD, or None when HEAD does not have it."""
-        if self._texts is None:
-            self._texts = self._collect()
-        return self._texts.get(path)
+        if path in self._texts:
+            return self._texts[path]
+        if self._files is not None:
+            try:
+                data = self._files.get(path)
+            except Exception:  # noqa: BLE001 - gitdb could not read the blob: git does
+                self._start_cat_file()
+            else:
+                text = None if data is None else data.decode("utf-8", "replace")
+                self._texts[path] = text
+                return text
+        if self._read is None:
+            self._read = self._collect()
+        return self._read.get(path)
 
     def close(self) -> None:
         """End the read if nobody asked for a text (nothing changed, or a message was given)."""
-        if self._texts is None and self._proc is not None:
+        if self._read is None and self._proc is not None:
             self._proc.proc.stdout.read()
             self._proc.wait()
-            self._texts = {}
+            self._read = {}
 
     def _collect(self) -> dict[str, str]:
         assert self._proc is not None
@@ -290,6 +315,15 @@ class HeadTexts:
             texts[path] = out[pos : pos + size].decode("utf-8", "replace")
             pos += size + 1  # the blob is followed by a newline
         return texts
+
+
+def _work_bytes(repo: Repo, path: str) -> bytes | None:
+    full = PurePosixPath(repo.working_tree_dir or ".") / path
+    try:
+        with open(full, "rb") as handle:
+            return handle.read()
+    except (FileNotFoundError, IsADirectoryError):
+        return None
 
 
 def _work_text(repo: Repo, path: str) -> str | None:
