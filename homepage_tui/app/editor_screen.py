@@ -72,6 +72,8 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
                 tooltip="Save, then review the diff and the commit message before publishing"),
         Binding("question_mark", "app.help", "Help", id="app.help", key_display="?"),
         Binding("slash", "filter", "Filter", id="filter", key_display="/"),
+        # The bar's own escape works while it has the keys; this one from the table (check_action).
+        Binding("escape", "close_filter", "Clear filter", id="close_filter"),
         Binding("s", "sort", "Sort", id="sort", tooltip="Sort by date, newest first"),
         Binding("ctrl+up", "move_up", "Move up", id="move_up", key_display="^↑", group=MOVE),
         Binding("ctrl+down", "move_down", "Move down", id="move_down", key_display="^↓", group=MOVE),
@@ -102,8 +104,6 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
         self.names: list[str] = []
         self.all_loaded = False
         self.shown_section: str | None = None  # the section in the table (the session's, once shown)
-        self._filter_timer = None
-        self._highlight_after_filter: int | None = None
         self._sized = False  # the layout's classes set for a first width
         self._shown_at_start = True  # the preview pane's first state (set by the first width)
         self._width_set = False  # the preview's width setting applied
@@ -245,8 +245,7 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
         index = int(event.row_key.value)
         session = self.session
         if self.query_one(FilterBar).has_focus:
-            self._follow_after_filter(index)
-            return
+            return  # the form follows when the bar says the typing paused (on_filter_bar_settled)
         if not event.data_table.has_focus:
             # A refill's highlights (the table's clear() goes to row 0, then to the row chosen)
             # arrive after the fact: while the user types in the form they would load other
@@ -261,16 +260,9 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
         if form is not None and form.display:
             form.focus_field()
 
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        table = self.query_one(EntryTable)
-        table.set_filter(event.value)
-
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._filter_settled()
+        event.stop()  # the bar posted Settled first: the form shows the highlighted row
         self.query_one(EntryTable).focus()
 
     def on_descendant_focus(self, event) -> None:
@@ -287,6 +279,8 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in self.LETTER_ACTIONS and typing_in(self.app.focused):
             return False
+        if action == "close_filter":
+            return bool(self.query_one(FilterBar).display or self.query_one(EntryTable).filter_text)
         if action == "type_raw":  # only while a raw entry is in the form
             return getattr(self, "form_kind", None) == "raw"
         if action == "paste_bib":

@@ -19,6 +19,7 @@ COMMANDS = [
     ("undo", "Undo", "Undo the last step: typing until a pause, a new entry, a delete, a move, a sort"),
     ("redo", "Redo", "Redo the step undone last"),
     ("filter", "Filter entries", "Show only the entries that contain the words you type"),
+    ("close_filter", "Clear filter", "Show every entry again and close the filter line"),
     ("toggle_preview", "Toggle preview", "Show or hide the preview"),
     ("toggle_whole_page", "Preview whole page / section", "Preview the whole page or only the current section"),
     ("browser_preview", "Browser preview (start / stop)", "Serve the page on 127.0.0.1 to a web browser, reloaded as you type"),

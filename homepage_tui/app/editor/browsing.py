@@ -18,11 +18,10 @@ from homepage_tui.app.year_chart import YearChart
 if TYPE_CHECKING:
     from homepage_tui.section import Section
 
-FILTER_SETTLE = 0.25  # seconds after the last filter key before the form and preview follow
-
 
 class BrowsingMixin:
-    """Mixed into EditorScreen: show a section, load an entry into its form, filter the table."""
+    """Mixed into EditorScreen: show a section, load an entry into its form, filter the table
+    (the filter's text and pause are the FilterBar's; this applies what it posts)."""
 
     # ================================================================ showing a section
 
@@ -57,23 +56,6 @@ class BrowsingMixin:
 
     def _row(self, section: "Section", fields: dict) -> tuple[str, str, str]:
         return section.kind.summary(fields)
-
-    def _follow_after_filter(self, index: int) -> None:
-        """Typing a filter moves the highlight at every key; the form and the preview follow once
-        the typing pauses, so that a key costs only the table's refill (on 2,000 rows the
-        preview's redraw was most of a key's time)."""
-        self._highlight_after_filter = index
-        if self._filter_timer is not None:
-            self._filter_timer.stop()
-        self._filter_timer = self.set_timer(FILTER_SETTLE, self._filter_settled)
-
-    def _filter_settled(self) -> None:
-        if self._filter_timer is not None:
-            self._filter_timer.stop()
-            self._filter_timer = None
-        index, self._highlight_after_filter = self._highlight_after_filter, None
-        if index is not None and (index != self.session.index or self.session.draft_at is not None):
-            self.load_entry(index)
 
     # ================================================================ the form
 
@@ -139,20 +121,44 @@ class BrowsingMixin:
     # ================================================================ filter
 
     def action_filter(self) -> None:
-        bar = self.query_one(FilterBar)
-        bar.display = True
-        bar.focus()
+        self.query_one(FilterBar).open()
+
+    def action_close_filter(self) -> None:
+        self.query_one(FilterBar).action_close()
+
+    def on_filter_bar_query_changed(self, message: FilterBar.QueryChanged) -> None:
+        table = self.query_one(EntryTable)
+        table.set_filter(message.query)
+        if not table.row_count and self.session.index is not None:
+            self._show_no_match()
+
+    def on_filter_bar_settled(self, message: FilterBar.Settled) -> None:
+        self._follow_filter()
 
     def on_filter_bar_closed(self, message: FilterBar.Closed) -> None:
-        self._clear_filter()
-        self._filter_settled()
+        self._follow_filter()
         self.query_one(EntryTable).focus()
 
+    def _follow_filter(self) -> None:
+        """The form shows the highlighted row (nothing when no row matches)."""
+        index = self.query_one(EntryTable).current_index
+        session = self.session
+        if index is None:
+            if session.index is not None:
+                self._show_no_match()
+        elif index != session.index or session.draft_at is not None:
+            self.load_entry(index)
+
+    def _show_no_match(self) -> None:
+        """No row matches: no entry is open, so the form (hidden) takes no edits."""
+        session = self.session
+        self._warn(session.leave_entry())
+        session.open_entry(None)
+        self._show_form_message("No entry matches the filter: change its words, or press escape to clear it.")
+        self.schedule_preview()
+
     def _clear_filter(self) -> None:
-        bar = self.query_one(FilterBar)
+        self.query_one(FilterBar).reset()
         table = self.query_one(EntryTable)
-        if bar.value:
-            bar.value = ""
-        bar.display = False
         if table.filter_text:
             table.set_filter("")

@@ -1,0 +1,124 @@
+"""The filter line (`/`): the bar owns its text and its pause, the editor applies what it posts;
+a filter that matches nothing leaves no entry to edit; escape clears it from the table too."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.widgets import Input, Static, TextArea
+
+from homepage_tui.app.entry_table import EntryTable
+from homepage_tui.app.filter_bar import FILTER_SETTLE, FilterBar
+from homepage_tui.app.forms import EntryForm
+from homepage_tui.app.main import HomepageApp
+
+from tests.test_app import SIZE, TODAY, content, goto, site, started  # noqa: F401 (the site fixture)
+
+
+def shown_form(editor) -> EntryForm | None:
+    return next((form for form in editor.query(EntryForm) if form.display), None)
+
+
+def in_form(editor, widget) -> bool:
+    host = editor.query_one("#form-host")
+    return widget is not None and host in widget.ancestors
+
+
+async def test_no_match_leaves_no_entry_in_the_form(site):
+    before = content(site, "publications")
+    app = HomepageApp(site, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await started(app, pilot)
+        await goto(pilot, editor, "publications")
+        table = editor.query_one(EntryTable)
+        assert shown_form(editor) is not None and editor.index == 0
+        await pilot.press("slash", *"zqxj")
+        await pilot.pause()
+        assert table.row_count == 0
+        assert editor.index is None  # nothing selected
+        assert shown_form(editor) is None
+        message = editor.query_one("#form-message", Static)
+        assert message.display and "No entry matches" in str(message.render())
+        # The keys that open an entry's form find none: enter and right on the (empty) table.
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is table
+        await pilot.press("enter", "right", "ctrl+s")
+        await pilot.pause()
+        assert not in_form(editor, app.focused)
+        assert not isinstance(app.focused, (Input, TextArea))
+        assert shown_form(editor) is None and editor.index is None
+        # Widening the filter again brings the entries back, and the highlighted one into the form.
+        await pilot.press("slash", "backspace", "backspace", "backspace", "backspace", "enter")
+        await pilot.pause()
+        assert table.row_count > 0
+        assert editor.index == table.current_index
+        assert shown_form(editor) is not None
+    assert content(site, "publications") == before
+
+
+async def test_escape_clears_the_filter_from_the_table(site):
+    app = HomepageApp(site, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await started(app, pilot)
+        await goto(pilot, editor, "publications")
+        table = editor.query_one(EntryTable)
+        bar = editor.query_one(FilterBar)
+        total = table.row_count
+        await pilot.press("slash", *"icml", "enter")
+        await pilot.pause()
+        assert app.focused is table and 0 < table.row_count < total
+        footer_keys = {b.binding.id for b in editor.active_bindings.values()
+                       if editor.check_action(b.binding.action, ()) and b.binding.id}
+        assert "close_filter" in footer_keys  # shown in the footer while a filter is on
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not bar.display and bar.value == ""
+        assert table.row_count == total
+        assert app.focused is table
+        # With no filter on, escape on the table is not the filter's.
+        assert not editor.check_action("close_filter", ())
+
+
+class BarApp(App):
+    """The bar alone: what it posts is what the editor gets."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.posted: list[tuple[str, str | None]] = []
+
+    def compose(self):
+        yield FilterBar(id="filter")
+
+    def on_filter_bar_query_changed(self, message: FilterBar.QueryChanged) -> None:
+        self.posted.append(("query", message.query))
+
+    def on_filter_bar_settled(self, message: FilterBar.Settled) -> None:
+        self.posted.append(("settled", None))
+
+    def on_filter_bar_closed(self, message: FilterBar.Closed) -> None:
+        self.posted.append(("closed", None))
+
+
+async def test_the_bar_posts_its_query_and_its_pause():
+    app = BarApp()
+    async with app.run_test() as pilot:
+        bar = app.query_one(FilterBar)
+        bar.open()
+        await pilot.press(*"ab", "space")
+        await pilot.pause()
+        # One message per change of the words (the trailing space changes none), no pause yet.
+        assert app.posted == [("query", "a"), ("query", "ab")]
+        assert bar.query == "ab"
+        await pilot.pause(FILTER_SETTLE + 0.2)
+        assert app.posted[-1] == ("settled", None)
+        app.posted.clear()
+        await pilot.press("c", "enter")  # enter settles at once
+        await pilot.pause()
+        assert app.posted == [("query", "ab c"), ("settled", None)]
+        app.posted.clear()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.posted == [("query", ""), ("closed", None)]
+        assert not bar.display and bar.query == ""
+        await pilot.pause(FILTER_SETTLE + 0.2)
+        assert ("settled", None) not in app.posted  # closing stopped the pause's timer
