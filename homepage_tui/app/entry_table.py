@@ -2,13 +2,21 @@
 file's order, which is the page's order (newest first by convention; `s` sorts by date).
 
 Rows are plain tuples kept in Python; filtering picks rows with a substring test and refills the
-table with `clear()` + `add_rows()`, which stays in milliseconds for thousands of rows."""
+table. A filter key must show in its own frame (16 ms) on 2,000 rows, so the refill and the
+drawing skip DataTable's general paths where this table's shape allows (see `_fill`,
+`_update_dimensions`, `_render_line_in_row`), falling back to them where it does not."""
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import Sequence
 
+from rich.cells import set_cell_size
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual._two_way_dict import TwoWayDict
+from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import DataTable
 from textual.widgets._data_table import ColumnKey, Row as TableRow, RowKey
 
@@ -40,9 +48,13 @@ class EntryTable(DataTable):
         self.entry_rows: list[Row] = []
         self.filter_text = ""
         self._hay: list[str] = []
-        self._cell_cache: dict[int, tuple[str, list[Text]]] = {}  # per row: its key and cells
-        self._cached_widths: tuple[int, int, int] | None = None
+        # Per entry, at the current columns: its row key, row, cells and line offset, made once
+        # and reused by every refill (a filter key refills up to every row; made anew, they were
+        # thousands of objects per key, and the garbage collections those set off).
+        self._keyed: dict[int, tuple[RowKey, TableRow, dict, tuple[RowKey, int]]] = {}
+        self._last_match: tuple[str, list[int]] | None = None  # the last filter and its rows
         self._widths: tuple[int, int, int] = (0, 0, 0)
+        self._line_styles: dict[tuple, list[Style]] = {}  # see _render_line_in_row
 
     # ------------------------------------------------------------ content
 
@@ -51,7 +63,8 @@ class EntryTable(DataTable):
         self.kind = kinds.of(section_type)
         self.entry_rows = list(rows)
         self._hay = [" ".join(row).casefold() for row in self.entry_rows]
-        self._cell_cache.clear()
+        self._keyed.clear()
+        self._last_match = None
         self._rebuild(select)
 
     def set_filter(self, text: str) -> None:
@@ -64,7 +77,8 @@ class EntryTable(DataTable):
             return
         self.entry_rows[index] = row
         self._hay[index] = " ".join(row).casefold()
-        self._cell_cache.pop(index, None)
+        self._keyed.pop(index, None)
+        self._last_match = None  # it may match the filter now, or not
         key = str(index)
         if key not in self.rows:  # filtered out
             return
@@ -98,11 +112,23 @@ class EntryTable(DataTable):
     # ------------------------------------------------------------ drawing
 
     def _matching(self) -> list[int]:
-        """Indexes of the rows holding every word of the filter (casefolded text kept per row)."""
-        words = self.filter_text.split()
+        """Indexes of the rows holding every word of the filter (casefolded text kept per row).
+        Typing on narrows: a filter that extends the last one searches only the last one's rows."""
+        text = self.filter_text
+        words = text.split()
         if not words:
+            self._last_match = None
             return list(range(len(self.entry_rows)))
-        return [i for i, hay in enumerate(self._hay) if all(word in hay for word in words)]
+        last = self._last_match
+        pool = last[1] if last is not None and text.startswith(last[0]) else range(len(self._hay))
+        hay = self._hay
+        if len(words) == 1:
+            word = words[0]
+            found = [i for i in pool if word in hay[i]]
+        else:
+            found = [i for i in pool if all(word in hay[i] for word in words)]
+        self._last_match = (text, found)
+        return found
 
     def _compute_widths(self) -> tuple[int, int, int]:
         total = max(self.size.width or 80, 40) - 2  # the vertical scrollbar
@@ -134,48 +160,180 @@ class EntryTable(DataTable):
         else:
             self._widths = widths
             self._columns = columns
+            self._keyed.clear()
             self.clear(columns=True)
             for n, (label, width) in enumerate(zip(labels, widths)):
                 if label:
                     self.add_column(label, width=width, key=f"c{n}")
-        if widths != self._cached_widths:
-            self._cell_cache.clear()
-            self._cached_widths = widths
-        cache, rows = self._cell_cache, self.entry_rows
-        matching = self._matching()
-        for i in matching:
-            if i not in cache:
-                cache[i] = (str(i), self._cells(rows[i]))
-        self._add_keyed_rows(cache[i] for i in matching)
+        self._fill(self._matching())
         if select is not None:
             self.select_index(select)
 
-    def _add_keyed_rows(self, keyed: Iterable[tuple[str, list[Text]]]) -> None:
-        """add_row() for many rows at once. add_row re-validates the cursor and schedules an idle
-        check per row (about 35 µs each: 70 ms for 2,000 rows); here that happens once. Uses
-        DataTable's row bookkeeping as add_row does (Textual 8), falling back to add_row."""
+    def _fill(self, indexes: list[int]) -> None:
+        """add_row() for the entries `indexes` of an empty table, at once. add_row re-validates
+        the cursor and schedules an idle check per row (about 35 µs each: 70 ms for 2,000 rows),
+        and makes its key, row and cell dict anew; here each entry's are made once and the tables
+        are filled by dict(zip()). Uses DataTable's bookkeeping as add_row does (Textual 8),
+        falling back to add_row where it differs."""
+        keyed, entries = self._keyed, self.entry_rows
+        column_keys = [c.key for c in self.ordered_columns]
+        for i in indexes:
+            if i not in keyed:
+                key = RowKey(str(i))
+                keyed[i] = (key, TableRow(key, 1, None, False), dict(zip(column_keys, self._cells(entries[i]))),
+                            (key, 0))
+        picked = [keyed[i] for i in indexes]
+        keys = [p[0] for p in picked]
+        rows = [p[1] for p in picked]
         try:
-            columns = [c.key for c in self.ordered_columns]
-            for key, cells in keyed:
-                row_key = RowKey(key)
-                self._row_locations[row_key] = len(self.rows)
-                self._data[row_key] = dict(zip(columns, cells))
-                self.rows[row_key] = TableRow(row_key, 1, None, False)
-                self._new_rows.add(row_key)
+            if self.rows or not isinstance(self._row_locations, TwoWayDict):
+                raise AttributeError("not an empty Textual 8 table")
+            self._row_locations = TwoWayDict(dict(zip(keys, range(len(keys)))))
+            self._data.update(zip(keys, [p[2] for p in picked]))
+            self.rows.update(zip(keys, rows))
             self._require_update_dimensions = True
             self._update_count += 1
+            # What ordered_rows and _y_offsets would compute from the above, row by row.
+            self._ordered_row_cache[(len(rows), self._update_count)] = rows
+            self._offset_cache[self._update_count] = [p[3] for p in picked]
         except AttributeError:  # a Textual whose internals differ: the public, slower way
-            for key, cells in keyed:
-                self.add_row(*cells, key=key)
+            for key, _, cells, _ in picked:
+                self.add_row(*cells.values(), key=key.value)
         self.cursor_coordinate = self.cursor_coordinate
         if self.row_count and self.show_cursor:
             self._highlight_cursor()  # the row under the cursor may be another entry now
         self.check_idle()
 
+    _clearing = False
+
+    def clear(self, columns: bool = False):
+        self._clearing = True
+        try:
+            return super().clear(columns)
+        finally:
+            self._clearing = False
+
+    def _clear_caches(self) -> None:
+        super()._clear_caches()
+        if self._clearing:
+            # DataTable.clear() computes every old row's line offsets (`_y_offsets`, 2,000 rows)
+            # only to empty the list: it is empty now.
+            self._offset_cache[self._update_count] = []
+
     def _update_dimensions(self, new_rows) -> None:
-        # Columns have fixed widths and rows are one line: no cell needs measuring (DataTable
-        # would measure every new cell, most of the cost of refilling 2,000 rows).
-        super()._update_dimensions(())
+        """The virtual size, without measuring cells (columns have fixed widths and rows are one
+        line; DataTable would measure every new cell, most of the cost of refilling 2,000 rows),
+        and without relaying out the screen when the scrollbars stay as they are: the table's
+        size does not depend on its rows, and a layout of the whole screen at every filter key
+        was 4-8 ms with the forms mounted."""
+        if self._labelled_row_exists:  # (rows are added one line high, never auto height)
+            super()._update_dimensions(new_rows)
+            return
+        width = sum(column.get_render_width(self) for column in self.columns.values())
+        header = self.header_height if self.show_header else 0
+        size = Size(width + self._row_label_column_width, self._total_row_height + header)
+        old, (view_width, view_height) = self.virtual_size, self._container_size
+        if size == old:
+            return
+        same_bars = view_height > 0 and (old.height > view_height) == (size.height > view_height) \
+            and (old.width > view_width) == (size.width > view_width)
+        if not same_bars:
+            self.virtual_size = size
+            return
+        self.set_reactive(Widget.virtual_size, size)
+        self._scroll_update(size)
+        self.refresh()
+
+    # ------------------------------------------------------------ rendering a row
+
+    _line_style: Style | None = None
+
+    def render_lines(self, crop):
+        # DataTable.render_line asks for the widget's rich_style at every line, which walks the
+        # ancestors' backgrounds each time: once per repaint is enough.
+        self._line_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._line_style = None
+
+    def render_line(self, y: int):
+        style = self._line_style
+        if style is None or self.fixed_rows:
+            return super().render_line(y)
+        scroll_x, scroll_y = self.scroll_offset  # (DataTable.render_line, with the style kept)
+        header = self.get_row_height(self._header_row_key) if self.show_header else 0
+        if y >= header:
+            y += scroll_y
+        return self._render_line(y, scroll_x, scroll_x + self.size.width, style)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._line_styles.clear()
+
+    def _render_line_in_row(self, row_key, line_no, base_style, cursor_location, hover_location):
+        """A row's line as DataTable draws it, built from the cells' plain text and styles kept
+        per screen row. DataTable renders every cell through rich's console (Padding, Styled) and
+        drops what it rendered at every clear(): after a filter key, the 40 rows in view cost
+        10-20 ms. A row's look depends only on its position (zebra, cursor, hover, the row index
+        in the mouse meta) and its text, so the styles per position outlive the refills. Anything
+        this does not cover (header, labels, fixed columns, styled or wrapped cells) is DataTable's."""
+        cells = self._plain_cells(row_key) if line_no == 0 and self.cursor_type == "row" else None
+        if cells is None or self.fixed_columns or self._labelled_row_exists:
+            return super()._render_line_in_row(row_key, line_no, base_style, cursor_location, hover_location)
+        row_index = self._row_locations.get(row_key)
+        if row_index is None:
+            return super()._render_line_in_row(row_key, line_no, base_style, cursor_location, hover_location)
+        columns = self.ordered_columns
+        widths = tuple(column.get_render_width(self) for column in columns)
+        state = (row_index, row_index == cursor_location.row, row_index == hover_location.row, base_style,
+                 self.show_cursor, self._show_hover_cursor, self._pseudo_class_state, widths, self.size.width,
+                 self.cursor_foreground_priority, self.cursor_background_priority, self.zebra_stripes,
+                 self.fixed_rows)
+        styles = self._line_styles.get(state)
+        if styles is None:
+            if len(self._line_styles) > 4096:
+                self._line_styles.clear()
+            styles = self._line_styles[state] = self._styles_for_line(row_index, state[1], state[2], base_style,
+                                                                      len(columns))
+        pad = " " * self.cell_padding
+        line = [[Segment(pad + set_cell_size(text, width - 2 * len(pad)) + pad, style)]
+                for text, width, style in zip(cells, widths, styles)]
+        remaining = max(0, self.size.width - sum(widths))
+        line.append([Segment(" " * remaining, styles[-1])])
+        return [], line
+
+    def _plain_cells(self, row_key: RowKey) -> list[str] | None:
+        """The row's cells as plain one-line text, or None when a cell needs rich to draw it."""
+        data = self._data.get(row_key)
+        row = self.rows.get(row_key)
+        if data is None or row is None or row.height != 1 or len(data) != len(self.columns):
+            return None
+        out = []
+        for column in self.ordered_columns:
+            cell = data.get(column.key)
+            if not isinstance(cell, Text) or cell.spans or cell.style or cell.justify not in (None, "default", "left") \
+                    or "\n" in cell.plain or "\t" in cell.plain:
+                return None
+            out.append(cell.plain)
+        return out
+
+    def _styles_for_line(self, row_index: int, cursor: bool, hover: bool, base_style: Style, columns: int) -> list[Style]:
+        """Each cell's style, then the style of the space right of the last column, as
+        DataTable._render_cell and _render_line_in_row compose them (row style, mouse meta, cursor
+        and hover component styles)."""
+        row_style = self._get_row_style(row_index, base_style)
+        component, post = self._get_styles_to_render_cell(
+            False, False, row_index < self.fixed_rows, hover, cursor, self.show_cursor, self._show_hover_cursor,
+            self.cursor_foreground_priority == "css", self.cursor_background_priority == "css")
+        styles = []
+        for column_index in range(columns):
+            pre = row_style + Style.from_meta({"row": row_index, "column": column_index}) + component
+            styles.append(pre + post if post else pre)
+        extend, _ = self._get_styles_to_render_cell(
+            False, False, False, hover, cursor, self.show_cursor, self._show_hover_cursor, False, False)
+        styles.append(row_style + extend + Style.from_meta({"row": row_index, "column": 0, "out_of_bounds": True}))
+        return styles
 
     def on_resize(self) -> None:
         if self.entry_rows and self._compute_widths() != self._widths:
