@@ -122,3 +122,69 @@ async def test_the_bar_posts_its_query_and_its_pause():
         assert not bar.display and bar.query == ""
         await pilot.pause(FILTER_SETTLE + 0.2)
         assert ("settled", None) not in app.posted  # closing stopped the pause's timer
+
+
+# ------------------------------------------------------------------ drawing the rows
+
+
+def table_lines(table) -> list[list[tuple]]:
+    from textual.geometry import Region
+
+    region = Region(0, 0, table.size.width, table.size.height)
+    return [[(s.text, s.style, s.style.meta if s.style else None) for s in line] for line in table.render_lines(region)]
+
+
+async def test_rows_are_drawn_as_datatable_draws_them(site):
+    """EntryTable builds a row's line from its plain text (fast); DataTable renders it through
+    rich. Same segments, styles and mouse meta, under the cursor, the mouse and without focus."""
+    from itertools import chain
+
+    from textual.strip import Strip
+    from textual.widgets import DataTable
+
+    def line(pair):
+        fixed, scrollable = pair
+        return [(s.text, s.style, s.style.meta) for s in
+                Strip(list(chain.from_iterable(fixed)) + list(chain.from_iterable(scrollable))).simplify()]
+
+    app = HomepageApp(site, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await started(app, pilot)
+        await goto(pilot, editor, "publications")
+        table = editor.query_one(EntryTable)
+        await pilot.hover(EntryTable, offset=(5, 3))  # the mouse over the third row
+        compared = 0
+        for focused in (True, False):
+            if not focused:
+                editor.query_one("#sections").focus()
+            await pilot.pause()
+            assert table.hover_row == 2 and table.cursor_row == 0
+            for key in table.rows:
+                args = (key, 0, table.rich_style, table.cursor_coordinate, table.hover_coordinate)
+                assert table._plain_cells(key) is not None  # the fast path draws it
+                assert line(table._render_line_in_row(*args)) == line(DataTable._render_line_in_row(table, *args))
+                compared += 1
+        assert compared == 2 * table.row_count > 0
+
+
+async def test_filtering_repaints_every_line_that_changed(site):
+    """A filter key repaints only the lines whose row changed (and the cursor's and mouse's):
+    what the table shows then is what a full repaint shows."""
+    app = HomepageApp(site, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await started(app, pilot)
+        await goto(pilot, editor, "publications")
+        table = editor.query_one(EntryTable)
+        await pilot.hover(EntryTable, offset=(5, 4))
+        await pilot.press("down", "down")
+        await pilot.press("slash")
+        steps = 0
+        for key in [*"mo", "backspace", "backspace", *"20", "backspace", "backspace", *"zq", "backspace",
+                    "backspace", "i"]:
+            await pilot.press(key)
+            await pilot.pause()
+            shown = table_lines(table)
+            table._styles_cache.clear()  # forget every drawn line: draw them all again
+            assert shown == table_lines(table), f"stale lines after {key!r}"
+            steps += 1
+        assert steps == 13

@@ -75,6 +75,9 @@ class FilterBar(Input):
 
     # ------------------------------------------------------------ typing
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()  # QueryChanged says it; no need to carry Input's own up every container
+
     def watch_value(self, value: str) -> None:
         query = " ".join(value.split())
         if query == self.query:
