@@ -188,3 +188,21 @@ async def test_filtering_repaints_every_line_that_changed(site):
             assert shown == table_lines(table), f"stale lines after {key!r}"
             steps += 1
         assert steps == 13
+
+
+async def test_a_long_filter_keeps_its_cursor_in_view():
+    """The bar's text width is not a layout matter (FilterBar.virtual_size): a text longer than
+    the bar still scrolls to the cursor, and back with home."""
+    app = BarApp()
+    async with app.run_test(size=(60, 10)) as pilot:
+        bar = app.query_one(FilterBar)
+        bar.open()
+        await pilot.press(*("abcdefghij" * 12))
+        await pilot.pause()
+        shown = "".join(segment.text for segment in bar.render_line(0))
+        assert bar.scroll_x == bar.max_scroll_x > 0
+        assert "hij" + "abcdefghij" * 5 in shown  # the end of the text, where the cursor is
+        await pilot.press("home")
+        await pilot.pause()
+        assert bar.scroll_x == 0
+        assert "".join(segment.text for segment in bar.render_line(0)).startswith("abcdefghij" * 5)
