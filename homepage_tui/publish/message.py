@@ -135,15 +135,40 @@ def _entry_operations(old: list[Any], new: list[Any]) -> list[str]:
 def _operations_by_entry_text(old_text: str, new_text: str) -> list[str] | None:
     """The operations found by comparing the entries as the store reads them (comments and layout
     are not edits). None when a file is not a list of entries: the caller parses it whole."""
-    try:
-        old_doc = YamlDocument(old_text, source="HEAD")
-        new_doc = YamlDocument(new_text, source="working tree")
-    except HomepageError:
+    old_read, new_read = _entries_of(old_text), _entries_of(new_text)
+    if old_read is None or new_read is None:
         return None
-    old = [old_doc.plain(i) for i in range(len(old_doc))]
-    new = [new_doc.plain(i) for i in range(len(new_doc))]
-    return _diff_operations([_canonical(e) for e in old], [_canonical(e) for e in new],
-                            lambda side, i: (old, new)[side][i])
+    (old, old_keys), (new, new_keys) = old_read, new_read
+    return _diff_operations(old_keys, new_keys, lambda side, i: (old, new)[side][i])
+
+
+_Read = tuple[list[Any], list[str]]
+_READ: dict[str, "_Read | None"] = {}  # the last few texts read: see _entries_of
+_READ_KEEP, _READ_MAX_CHARS = 2, 256 * 1024
+
+
+def _entries_of(text: str) -> "_Read | None":
+    """A content file's entries as plain data and their canonical keys; None when it is not a
+    list of entries. The last two (small) texts are kept: what one publish commits is what the
+    next one finds at HEAD, so a publish reads each changed file once, not twice."""
+    kept = _READ.get(text, _READ)  # (_READ itself: not kept)
+    if kept is not _READ:
+        return kept  # type: ignore[return-value]
+    try:
+        doc = YamlDocument(text, source="content")
+    except HomepageError:
+        read = None
+    else:
+        entries = [doc.plain_view(i) for i in range(len(doc))]  # read only, never changed here
+        read = (entries, [_canonical(e) for e in entries])
+    if len(text) <= _READ_MAX_CHARS:
+        while len(_READ) >= _READ_KEEP:
+            try:
+                _READ.pop(next(iter(_READ)), None)
+            except (StopIteration, RuntimeError):  # another thread changed it meanwhile
+                break
+        _READ[text] = read
+    return read
 
 
 def _diff_operations(
