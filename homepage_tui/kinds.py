@@ -13,10 +13,13 @@ app/forms, the importer maps it to its parser in importer/parsers.py.)
 from __future__ import annotations
 
 import re
-from datetime import date
-from typing import Any, Callable, Mapping
 
 from . import model
+
+TYPE_CHECKING = False  # typing is not imported at run time: the command line's start-up (issue 13)
+if TYPE_CHECKING:
+    from datetime import date
+    from typing import Any, Callable, Mapping
 
 Summary = tuple[str, str, str]
 

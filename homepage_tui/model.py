@@ -7,8 +7,13 @@ the renderer and `check` agree on what each field is. No I/O, no Textual, no git
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any, Mapping
+from collections.abc import Mapping
+
+from .record import Record
+
+TYPE_CHECKING = False  # typing is not imported at run time: the command line's start-up (issue 13)
+if TYPE_CHECKING:
+    from typing import Any
 
 # Section types. A section's type comes from site.yml, else from its file name.
 NEWS = "news"
@@ -102,11 +107,13 @@ def date_sort_key(text: str) -> tuple:
     return tuple(nums[:3])
 
 
-@dataclass
-class Entry:
+class Entry(Record):
     """Common base: `fields` is the entry's mapping as stored (keys in the file's order)."""
 
-    fields: dict[str, Any] = field(default_factory=dict)
+    FIELDS = ("fields",)
+
+    def __init__(self, fields: dict[str, Any] | None = None):
+        self.fields = {} if fields is None else fields
 
     kind_of_entry = "entry"
 
@@ -138,7 +145,6 @@ class Entry:
         return {}
 
 
-@dataclass
 class NewsEntry(Entry):
     kind_of_entry = NEWS
 
@@ -162,7 +168,6 @@ class NewsEntry(Entry):
         return problems
 
 
-@dataclass
 class TitledByYear(Entry):
     """Publications and awards: a title, dated by a year, shown with a third field."""
 
@@ -178,7 +183,6 @@ class TitledByYear(Entry):
         return {} if self.get("title").strip() else {"title": "title is required"}
 
 
-@dataclass
 class Publication(TitledByYear):
     kind_of_entry = PUBLICATIONS
     third_field = "venue"
@@ -206,7 +210,6 @@ class Publication(TitledByYear):
         return problems
 
 
-@dataclass
 class Award(TitledByYear):
     kind_of_entry = AWARDS
     third_field = "org"
@@ -218,7 +221,6 @@ class Award(TitledByYear):
         return problems
 
 
-@dataclass
 class TreeItem(Entry):
     """An item of a generic list section: markdown `text` and optional `children` (same shape)."""
 

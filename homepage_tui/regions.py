@@ -14,22 +14,24 @@ selector shows the rest.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
 from .errors import SiteError
+from .record import Record
 
 BEGIN_RE = re.compile(r"^<!--\s*homepage-tui:begin\s+([\w.-]+)((?:[ \t]+[\w-]+=[^\s>]+)*)[ \t]*-->[ \t]*\r?$", re.M)
 END_RE = re.compile(r"^<!--\s*homepage-tui:end\s+([\w.-]+)[^\n]*?-->[ \t]*\r?$", re.M)
 ANY_MARKER_RE = re.compile(r"homepage-tui:(begin|end)\b")
 
 
-@dataclass
-class Region:
-    section: str
-    selector: dict[str, str] = field(default_factory=dict)
-    body_start: int = 0  # offset just after the begin marker's line
-    body_end: int = 0  # offset of the end marker's line
-    line: int = 0  # 1-based line of the begin marker
+class Region(Record):
+    FIELDS = ("section", "selector", "body_start", "body_end", "line")
+
+    def __init__(self, section: str, selector: dict[str, str] | None = None, body_start: int = 0,
+                 body_end: int = 0, line: int = 0):
+        self.section = section
+        self.selector = {} if selector is None else selector
+        self.body_start = body_start  # offset just after the begin marker's line
+        self.body_end = body_end  # offset of the end marker's line
+        self.line = line  # 1-based line of the begin marker
 
     @property
     def key(self) -> tuple[str, tuple[tuple[str, str], ...]]:

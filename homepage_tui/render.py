@@ -14,11 +14,15 @@ and are written as they are.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any, Iterable, Mapping, Sequence
 
 from . import kinds, model
+from .record import Record
+
+TYPE_CHECKING = False  # typing is not imported at run time: the command line's start-up (issue 13)
+if TYPE_CHECKING:
+    from typing import Any, Iterable, Sequence
 from .regions import ANY_MARKER_RE
 
 # ------------------------------------------------------------------ styles
@@ -35,27 +39,35 @@ PAPER_BOX = (
 )
 
 
-@dataclass
-class SectionStyle:
+class SectionStyle(Record):
     """How one section's entries are written (site.yml `sections: NAME:`)."""
 
-    type: str = kinds.TREE.name  # the section type's name; `kind` is its object
-    template: str = ""
-    layouts: dict[str, str] = field(default_factory=dict)
-    separator: str = "\n"  # between entries
-    link: str = "[{name}]({url})"
-    links_separator: str = " "
-    authors_separator: str = ", "
-    authors_last: str = ""  # before a last author written "and Name"/"& Name" (default: authors_separator)
-    own_name: str = "**{name}**"
-    highlight: str = "- {item}"
-    bullet: str = "*"  # tree sections: the list marker, or one marker per level
-    bullets: list[str] = field(default_factory=list)
-    indent: int = 4  # tree sections: spaces per level
-    child_separator: str = "\n"
-    # Set by the importer when no template reproduces the section's entries (they are all kept
-    # raw): why. New entries are then refused rather than written unlike their neighbours.
-    no_template: str = ""
+    FIELDS = ("type", "template", "layouts", "separator", "link", "links_separator", "authors_separator",
+              "authors_last", "own_name", "highlight", "bullet", "bullets", "indent", "child_separator",
+              "no_template")
+
+    def __init__(self, type: str = kinds.TREE.name, template: str = "", layouts: dict[str, str] | None = None,
+                 separator: str = "\n", link: str = "[{name}]({url})", links_separator: str = " ",
+                 authors_separator: str = ", ", authors_last: str = "", own_name: str = "**{name}**",
+                 highlight: str = "- {item}", bullet: str = "*", bullets: list[str] | None = None,
+                 indent: int = 4, child_separator: str = "\n", no_template: str = ""):
+        self.type = type  # the section type's name; `kind` is its object
+        self.template = template
+        self.layouts = {} if layouts is None else layouts
+        self.separator = separator  # between entries
+        self.link = link
+        self.links_separator = links_separator
+        self.authors_separator = authors_separator
+        self.authors_last = authors_last  # before a last author written "and Name"/"& Name" (default: authors_separator)
+        self.own_name = own_name
+        self.highlight = highlight
+        self.bullet = bullet  # tree sections: the list marker, or one marker per level
+        self.bullets = [] if bullets is None else bullets
+        self.indent = indent  # tree sections: spaces per level
+        self.child_separator = child_separator
+        # Set by the importer when no template reproduces the section's entries (they are all kept
+        # raw): why. New entries are then refused rather than written unlike their neighbours.
+        self.no_template = no_template
 
     @property
     def kind(self) -> kinds.SectionKind:

@@ -7,28 +7,34 @@ builds sections) nor of Textual or git.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
-from typing import Any, Iterable, Mapping
+from collections.abc import Mapping
 
 from . import kinds, model
 from .errors import ValidationError
+from .record import Record
 from .render import SectionStyle
 from .store import DELETE, ContentFile
+
+TYPE_CHECKING = False  # typing is not imported at run time: the command line's start-up (issue 13)
+if TYPE_CHECKING:
+    from datetime import date
+    from pathlib import Path
+    from typing import Any, Iterable
 
 def header_for(section_type: str, title: str | None = None) -> str:
     """The comment a new content file of this type starts with."""
     return kinds.of(section_type).header_for(title)
 
 
-@dataclass
-class Section:
-    name: str
-    type: str
-    style: SectionStyle
-    file: ContentFile
-    title: str = ""
+class Section(Record):
+    FIELDS = ("name", "type", "style", "file", "title")
+
+    def __init__(self, name: str, type: str, style: SectionStyle, file: ContentFile, title: str = ""):
+        self.name = name
+        self.type = type
+        self.style = style
+        self.file = file
+        self.title = title
 
     @property
     def kind(self) -> kinds.SectionKind:
@@ -159,4 +165,8 @@ class Section:
     def new_entry_defaults(self, today: date | None = None) -> dict[str, Any]:
         """A new entry for this section's type, as the editor and add-news start it: dated this
         month (or year), news with the emoji the newest entry has."""
-        return self.kind.new_entry(today or date.today(), self.usual_emoji)
+        if today is None:
+            from datetime import date
+
+            today = date.today()
+        return self.kind.new_entry(today, self.usual_emoji)

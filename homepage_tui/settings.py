@@ -11,28 +11,32 @@ and either library's import alone costs 30-100 ms against a start-up budget of 1
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
-from pathlib import Path
-from typing import Any, Callable
-
 from yaml.error import YAMLError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import model
 from .errors import ContentError
 from .layout import DEFAULT_PAGE
+from .record import Record
 from .store.fastload import NotFast, _Composer, _scalar
 from .store.files import read_text
 
+TYPE_CHECKING = False  # typing is not imported at run time: the command line's start-up (issue 13)
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any, Callable
 
 
-@dataclass
-class Settings:
+class Settings(Record):
     """content/site.yml: the user's names, the page, and each section's type and style."""
 
-    names: list[str] = field(default_factory=list)
-    page: str = DEFAULT_PAGE
-    sections: dict[str, dict[str, Any]] = field(default_factory=dict)
+    FIELDS = ("names", "page", "sections")
+
+    def __init__(self, names: list[str] | None = None, page: str = DEFAULT_PAGE,
+                 sections: dict[str, dict[str, Any]] | None = None):
+        self.names = [] if names is None else names
+        self.page = page
+        self.sections = {} if sections is None else sections
 
     @classmethod
     def load(cls, path: Path) -> "Settings":
@@ -78,9 +82,9 @@ def _style_kinds() -> dict[str, str]:
     from .render import SectionStyle
 
     kinds = {}
-    for f in fields(SectionStyle):
-        default = getattr(SectionStyle(), f.name)
-        kinds[f.name] = ("number" if isinstance(default, int) else "map" if isinstance(default, dict)
+    for name in SectionStyle.FIELDS:
+        default = getattr(SectionStyle(), name)
+        kinds[name] = ("number" if isinstance(default, int) else "map" if isinstance(default, dict)
                          else "list" if isinstance(default, list) else "text")
     return kinds
 

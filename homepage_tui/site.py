@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Iterable
 
 from . import kinds, model
 from .errors import ContentError, HomepageError, SiteError, ValidationError
@@ -19,6 +18,10 @@ from .section import Section
 from .layout import CONTENT_DIR, DEFAULT_PAGE, SETTINGS_FILE  # noqa: F401 - imported from here by others
 from .settings import Settings
 from .store import ContentFile, atomic_write, read_text
+
+TYPE_CHECKING = False  # typing is not imported at run time: the command line's start-up (issue 13)
+if TYPE_CHECKING:
+    from typing import Any, Iterable
 
 INCLUDE_RE = re.compile(r"\{%-?\s*include_relative\s+([^\s%]+)\s*-?%\}")
 

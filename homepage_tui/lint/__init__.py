@@ -8,13 +8,16 @@ are what `check` exits 1 for and what publishing refuses; warnings are reported 
 from __future__ import annotations
 
 from datetime import date
-from typing import Callable, Iterable, Iterator
 
 from homepage_tui.lint.context import LintContext
 from homepage_tui.lint.problem import ERROR, WARNING, Problem
 from homepage_tui.lint import rules_content, rules_links, rules_page
 
-Rule = Callable[[LintContext], Iterable[Problem]]
+TYPE_CHECKING = False  # typing is not imported at run time: the command line's start-up (issue 13)
+if TYPE_CHECKING:
+    from typing import Callable, Iterable, Iterator
+
+    Rule = Callable[[LintContext], Iterable[Problem]]
 
 RULES: list[Rule] = [
     rules_content.validation,

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterator
 
 from homepage_tui import kinds
 from homepage_tui.errors import HomepageError
 from homepage_tui.regions import find_regions
+from homepage_tui.record import Record
 from homepage_tui.store import read_text
+
+TYPE_CHECKING = False  # typing is not imported at run time: the command line's start-up (issue 13)
+if TYPE_CHECKING:
+    from datetime import date
+    from typing import Any, Iterator
 
 
 def entry_lines(doc) -> list[int]:
@@ -27,14 +30,17 @@ def entry_lines(doc) -> list[int]:
     return lines
 
 
-@dataclass
-class EntryRef:
+class EntryRef(Record):
     """One entry of a section, with what a rule needs to name its line."""
 
-    section: Any  # homepage_tui.section.Section
-    index: int
-    fields: dict[str, Any]
-    starts: list[int] = field(default_factory=list, repr=False)  # entry_lines() of its document
+    FIELDS = ("section", "index", "fields", "starts")
+    HIDDEN = ("starts",)
+
+    def __init__(self, section: Any, index: int, fields: dict[str, Any], starts: list[int] | None = None):
+        self.section = section  # homepage_tui.section.Section
+        self.index = index
+        self.fields = fields
+        self.starts = [] if starts is None else starts  # entry_lines() of its document
 
     @property
     def path(self) -> Path:
@@ -55,12 +61,15 @@ class EntryRef:
         return base
 
 
-@dataclass
-class LintContext:
-    site: Any  # homepage_tui.site.Site
-    today: date
-    load_errors: dict[str, str] = field(default_factory=dict)
-    cache: dict[Any, Any] = field(default_factory=dict)  # what several rules share (the links, paths)
+class LintContext(Record):
+    FIELDS = ("site", "today", "load_errors", "cache")
+
+    def __init__(self, site: Any, today: date, load_errors: dict[str, str] | None = None,
+                 cache: dict[Any, Any] | None = None):
+        self.site = site  # homepage_tui.site.Site
+        self.today = today
+        self.load_errors = {} if load_errors is None else load_errors
+        self.cache = {} if cache is None else cache  # what several rules share (the links, paths)
 
     def rel(self, path: Path | str) -> str:
         # Asked once per entry and link: resolve() walks the path's folders each time.

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from homepage_tui.record import FrozenRecord
 
 ERROR = "error"
 WARNING = "warning"
@@ -12,13 +13,13 @@ WARNING = "warning"
 _LOCATED_RE = re.compile(r"^(?P<path>[^:\n]+?)(?::(?P<line>\d+))?(?::\d+)?: (?P<message>.*)$", re.S)
 
 
-@dataclass(frozen=True)
-class Problem:
-    path: str  # relative to the site root where it is inside it
-    line: int  # 1-based; 0 when the problem is the whole file
-    severity: str  # ERROR or WARNING
-    message: str
-    rule: str = ""
+class Problem(FrozenRecord):
+    FIELDS = ("path", "line", "severity", "message", "rule")
+
+    def __init__(self, path: str, line: int, severity: str, message: str, rule: str = ""):
+        # path: relative to the site root where it is inside it; line: 1-based, 0 when the
+        # problem is the whole file; severity: ERROR or WARNING
+        self._init(path=path, line=line, severity=severity, message=message, rule=rule)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

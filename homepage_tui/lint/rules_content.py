@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator
 
 from homepage_tui import kinds, model
 from homepage_tui.lint.context import LintContext
 from homepage_tui.lint.problem import ERROR, WARNING, Problem
 from homepage_tui.render import _split_author, normalize_name
+
+TYPE_CHECKING = False  # typing is not imported at run time: the command line's start-up (issue 13)
+if TYPE_CHECKING:
+    from typing import Iterator
 
 DOI_RE = re.compile(r"\b10\.\d{4,9}/[^\s\"'<>()\[\]]+", re.I)
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
 from urllib.parse import unquote, urlsplit
 
 from homepage_tui import model
@@ -13,6 +11,11 @@ from homepage_tui.lint.context import LintContext
 from homepage_tui.lint.problem import WARNING, Problem
 from homepage_tui.regions import find_regions
 from homepage_tui.errors import HomepageError
+from homepage_tui.record import Record
+
+TYPE_CHECKING = False  # typing is not imported at run time: the command line's start-up (issue 13)
+if TYPE_CHECKING:
+    from typing import Any, Iterator
 
 MD_LINK_RE = re.compile(r"(!?)\[([^\]]*)\]\(\s*([^)\s]*)[^)]*\)")
 HTML_URL_RE = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']*)["']""", re.I)
@@ -33,12 +36,14 @@ KNOWN_HTTPS_HOSTS = frozenset({
 })
 
 
-@dataclass
-class Link:
-    path: str
-    where: Any  # the line (page prose), or (EntryRef, key): counted only when a problem is reported
-    url: str
-    text: str | None  # the link's words, None for a field that is a URL
+class Link(Record):
+    FIELDS = ("path", "where", "url", "text")
+
+    def __init__(self, path: str, where: Any, url: str, text: str | None):
+        self.path = path
+        self.where = where  # the line (page prose), or (EntryRef, key): counted only when a problem is reported
+        self.url = url
+        self.text = text  # the link's words, None for a field that is a URL
 
     @property
     def line(self) -> int:

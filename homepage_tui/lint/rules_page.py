@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
 
 import yaml
 
@@ -13,6 +12,10 @@ from homepage_tui.lint.context import EntryRef, LintContext, entry_lines
 from homepage_tui.lint.problem import ERROR, WARNING, Problem
 from homepage_tui.render import render_entries
 from homepage_tui.store import read_text
+
+TYPE_CHECKING = False  # typing is not imported at run time: the command line's start-up (issue 13)
+if TYPE_CHECKING:
+    from typing import Any, Iterator
 
 NAVIGATION = "_data/navigation.yml"
 # libyaml's safe loader when PyYAML has it (as the store's first read does): `check` imports no ruamel.

@@ -21,13 +21,17 @@ import gc
 import io
 import re
 from collections import Counter
+from collections.abc import Mapping
 from itertools import accumulate
-from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
 
 from ..errors import ContentError
+from ..record import FrozenRecord, Record
 from .fastload import FastFile, NotFast, fast_load, text_entry
 from .values import ALWAYS_QUOTED, TEXT_FIELDS, _copy_plain, _fallback, _types_match, styled_value, to_plain
+
+TYPE_CHECKING = False  # typing is not imported at run time: the command line's start-up (issue 13)
+if TYPE_CHECKING:
+    from typing import Any, Iterable
 
 DELETE = object()  # sentinel: `set_fields(i, {"key": DELETE})` removes the key
 
@@ -177,29 +181,32 @@ class Piece:
         return f"Piece(lead={self.lead!r}, body={self.body!r})"
 
 
-@dataclass(frozen=True)
-class DocState:
+class DocState(FrozenRecord):
     """A YamlDocument's lines and entries at one moment (see YamlDocument.snapshot)."""
 
-    header: tuple[str, ...]
-    seps: tuple[tuple[str, ...], ...]
-    pieces: tuple[Piece, ...]
-    trailer: tuple[str, ...]
-    # the encoded bytes of each separator and entry at that moment (None: not made yet), so that
-    # the first save after an undo joins them instead of walking every entry again
-    sep_bytes: tuple[bytes, ...] | None = None
-    piece_bytes: tuple[bytes, ...] | None = None
+    FIELDS = ("header", "seps", "pieces", "trailer", "sep_bytes", "piece_bytes")
+
+    def __init__(self, header: tuple[str, ...], seps: tuple[tuple[str, ...], ...], pieces: tuple[Piece, ...],
+                 trailer: tuple[str, ...], sep_bytes: tuple[bytes, ...] | None = None,
+                 piece_bytes: tuple[bytes, ...] | None = None):
+        # sep_bytes, piece_bytes: the encoded bytes of each separator and entry at that moment
+        # (None: not made yet), so that the first save after an undo joins them instead of
+        # walking every entry again
+        self._init(header=header, seps=seps, pieces=pieces, trailer=trailer, sep_bytes=sep_bytes,
+                   piece_bytes=piece_bytes)
 
 
-@dataclass
-class Style:
+class Style(Record):
     """Indentation of the file: root dash and key columns, nested mapping and sequence indents."""
 
-    dash_col: int = 0
-    key_col: int = 2
-    mapping: int = 2
-    sequence: int = 4
-    offset: int = 2
+    FIELDS = ("dash_col", "key_col", "mapping", "sequence", "offset")
+
+    def __init__(self, dash_col: int = 0, key_col: int = 2, mapping: int = 2, sequence: int = 4, offset: int = 2):
+        self.dash_col = dash_col
+        self.key_col = key_col
+        self.mapping = mapping
+        self.sequence = sequence
+        self.offset = offset
 
 
 class YamlDocument:

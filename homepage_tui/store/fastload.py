@@ -16,8 +16,6 @@ did for those.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
 
 from yaml._yaml import CParser
 from yaml.error import YAMLError
@@ -31,7 +29,12 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from ..record import Record
 from .values import TEXT_FIELDS
+
+TYPE_CHECKING = False  # typing is not imported at run time: the command line's start-up (issue 13)
+if TYPE_CHECKING:
+    from typing import Any
 
 PLAIN, QUOTED, NODE = "?plain", "?quoted", "?node"  # the tags our resolver gives
 
@@ -106,20 +109,26 @@ def _key(node: Any, seen: set[int]) -> str:
     return key
 
 
-@dataclass
-class FastEntry:
-    line: int  # 0-based line and column of the entry's node (ruamel's root.lc.item(i))
-    column: int
-    plain: dict[str, Any]
-    is_mapping: bool
+class FastEntry(Record):
+    FIELDS = ("line", "column", "plain", "is_mapping")
+    __slots__ = FIELDS
+
+    def __init__(self, line: int, column: int, plain: dict[str, Any], is_mapping: bool):
+        self.line = line  # 0-based line and column of the entry's node (ruamel's root.lc.item(i))
+        self.column = column
+        self.plain = plain
+        self.is_mapping = is_mapping
 
 
-@dataclass
-class FastFile:
-    entries: list[FastEntry]
-    flow: bool  # the root list is written [ ... ]
-    nested_mapping: int | None  # indentation of a nested block mapping's keys under their key
-    nested_sequence: tuple[int, int] | None  # (key to item column, key to dash column) of a block list
+class FastFile(Record):
+    FIELDS = ("entries", "flow", "nested_mapping", "nested_sequence")
+
+    def __init__(self, entries: list[FastEntry], flow: bool, nested_mapping: int | None,
+                 nested_sequence: tuple[int, int] | None):
+        self.entries = entries
+        self.flow = flow  # the root list is written [ ... ]
+        self.nested_mapping = nested_mapping  # indentation of a nested block mapping's keys under their key
+        self.nested_sequence = nested_sequence  # (key to item column, key to dash column) of a block list
 
 
 def fast_load(text: str) -> FastFile:

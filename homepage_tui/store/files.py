@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ConflictError, ContentError
+from ..record import Record
 from .document import YamlDocument
 
 
-@dataclass
-class FileStamp:
+class FileStamp(Record):
     """The file as we last read or wrote it: its time and size, and its bytes (kept to tell a real
     change from a touch: comparing them costs less than hashing, and a save needs no hash)."""
 
-    mtime_ns: int
-    size: int
-    data: bytes = field(repr=False)
+    FIELDS = ("mtime_ns", "size", "data")
+    HIDDEN = ("data",)
+
+    def __init__(self, mtime_ns: int, size: int, data: bytes):
+        self.mtime_ns = mtime_ns
+        self.size = size
+        self.data = data
 
     @classmethod
     def of(cls, path: Path, data: bytes) -> "FileStamp":
@@ -70,14 +73,17 @@ def atomic_write(path: Path, text: str | bytes) -> None:
         raise
 
 
-@dataclass
-class ContentFile:
+class ContentFile(Record):
     """A YamlDocument bound to its path, with change detection on save."""
 
-    path: Path
-    doc: YamlDocument
-    stamp: FileStamp | None
-    saved_data: bytes = field(default=b"", repr=False)  # the bytes last read or written
+    FIELDS = ("path", "doc", "stamp", "saved_data")
+    HIDDEN = ("saved_data",)
+
+    def __init__(self, path: Path, doc: YamlDocument, stamp: FileStamp | None, saved_data: bytes = b""):
+        self.path = path
+        self.doc = doc
+        self.stamp = stamp
+        self.saved_data = saved_data  # the bytes last read or written
 
     @classmethod
     def load(cls, path: Path) -> "ContentFile":

@@ -3,7 +3,11 @@ styled scalars an edit is dumped with (the user's quotes kept, multi-line text a
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+
+TYPE_CHECKING = False  # typing is not imported at run time: the command line's start-up (issue 13)
+if TYPE_CHECKING:
+    from typing import Any
 
 # Fields whose values are text even when YAML would read them as numbers (2024.10 is a date).
 TEXT_FIELDS = {"date", "year", "text", "title", "venue", "org", "emoji", "badge", "note"}
