@@ -158,7 +158,8 @@ class Site:
 
     def render_region(self, name: str, selector: dict[str, str] | None = None,
                       claimed: Iterable[dict[str, str]] = ()) -> str:
-        if name not in self.section_names() and not self.section_path(name).exists():
+        # the file first: section_names() lists content/, and this runs for every region
+        if not self.section_path(name).exists() and name not in self.section_names():
             raise SiteError(f"{self.page_path}: region {name!r} has no content file {self.section_path(name)}")
         section = self.section(name)
         entries = select_entries(section.entries_view(), selector or {}, list(claimed))

@@ -48,6 +48,7 @@ def test_check_reads_content_without_textual_git_or_ruamel(site):
     assert "yaml" in modules  # libyaml reads the content
     assert not modules & {"textual", "git", "markdown_it", "ruamel"}
     assert not modules & COSTLY_STDLIB
+    assert "shutil" not in modules  # argparse's formatter would import it (cli.help_formatter)
 
 
 def test_add_news_edits_without_textual_git_or_ruamel(site):

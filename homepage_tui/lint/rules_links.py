@@ -75,6 +75,8 @@ def _field_links(key: str, value: Any) -> Iterator[tuple[str, str | None]]:
 
 
 def _text_links(text: str) -> Iterator[tuple[str, str | None]]:
+    if "](" not in text and "=" not in text and "://" not in text:
+        return  # none of the three patterns can match (most fields): no regex run
     spans = []
     for m in MD_LINK_RE.finditer(text):
         spans.append(m.span())
