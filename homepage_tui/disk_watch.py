@@ -9,7 +9,6 @@ a section with a prompt open or a reload under way is not asked about again.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping
@@ -20,6 +19,8 @@ if TYPE_CHECKING:
 
 def digest(path: Path) -> str:
     """A file's content as a short fingerprint ("" when it cannot be read)."""
+    import hashlib  # here: the editor's first frame does not wait for OpenSSL's (first used by the load worker)
+
     try:
         return hashlib.sha1(Path(path).read_bytes()).hexdigest()
     except OSError:

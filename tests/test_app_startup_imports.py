@@ -10,7 +10,13 @@ from homepage_tui.demo import make_demo
 
 # Modules the first frame must not wait for (each costs tens of ms to import).
 LATER = ["markdown_it", "pygments", "ruamel", "yaml", "git", "bibtexparser", "homepage_tui.store",
-         "homepage_tui.site", "homepage_tui.render", "homepage_tui.preview"]
+         "homepage_tui.site", "homepage_tui.render", "homepage_tui.preview",
+         # the entry forms (mounted after the first frame) and Textual's TextArea that they and
+         # the publish review use; the help and publish screens, imported when first opened;
+         # hashlib (OpenSSL), first needed by the load worker's file digests
+         "homepage_tui.app.forms", "textual.widgets._text_area", "homepage_tui.app.help_screen",
+         "homepage_tui.app.keys", "homepage_tui.app.publish_screen", "homepage_tui.app.publish_blocked",
+         "homepage_tui.app.merge_screen", "hashlib"]
 
 CHILD = """
 import asyncio, json, sys

@@ -12,6 +12,7 @@ never waits for YAML. After a section is reported loaded, only the UI thread tou
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, OptionList, Static, TextArea
+from textual.widgets import DataTable, Input, OptionList, Static
 
 from homepage_tui.app.browser_preview import BrowserPreviewMixin
 from homepage_tui.app.disk_prompts import DiskPrompts
@@ -35,7 +36,6 @@ from homepage_tui.app.editor.saving import SavingMixin
 from homepage_tui.app.entry_table import EntryTable
 from homepage_tui.app.fitted_footer import FittedFooter
 from homepage_tui.app.filter_bar import FilterBar
-from homepage_tui.app.forms import FORMS
 from homepage_tui.app.git_status import GitStatusBar
 from homepage_tui.app.preview_pane import PreviewPane
 from homepage_tui.app.sidebar import SectionList
@@ -149,7 +149,11 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
 
     async def mount_forms(self) -> None:
         """Mount one hidden form per entry type (the loading mixin calls it after the first frame
-        and lets the content in only once it is done, so a loaded entry always has its form)."""
+        and lets the content in only once it is done, so a loaded entry always has its form). The
+        forms' modules are imported here too: with Textual's TextArea they were a tenth of the app's
+        start-up, and the first frame shows no form."""
+        from homepage_tui.app.forms import FORMS
+
         forms = [form_class(id=f"form-{kind}", classes="entry-form") for kind, form_class in FORMS.items()]
         for form in forms:
             form.display = False
@@ -294,4 +298,9 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
 
 def typing_in(widget: object) -> bool:
     """True when `widget` takes typed letters as text (a field of the form, the filter line)."""
-    return isinstance(widget, (Input, TextArea)) and not getattr(widget, "read_only", False)
+    if isinstance(widget, Input):
+        return not getattr(widget, "read_only", False)
+    # TextArea is imported with the forms (mount_forms) or a screen that has one: until then no
+    # widget can be one, and importing it here would bring it into the first frame.
+    text_area = sys.modules.get("textual.widgets._text_area")
+    return text_area is not None and isinstance(widget, text_area.TextArea) and not widget.read_only

@@ -17,7 +17,6 @@ from textual.screen import Screen
 from homepage_tui.app.check_panel import CHECK_BINDINGS, CheckActions
 from homepage_tui.app.editor_screen import EditorScreen
 from homepage_tui.app.history_screen import HISTORY_BINDINGS, HistoryActions
-from homepage_tui.app.help_screen import HELP_CSS_PATH, HelpScreen
 from homepage_tui.app.palette import EditorCommands
 from homepage_tui.app.publish_worker import PUBLISH_BINDINGS, PUBLISH_CSS_PATH, PublishActions
 
@@ -36,8 +35,9 @@ def today_from_env() -> _dt.date:
 
 class HomepageApp(HistoryActions, CheckActions, PublishActions, App[int]):
     TITLE = "homepage-tui"
+    # help.tcss: help_screen.HELP_CSS_PATH; the help screen itself is imported when first opened
     CSS_PATH = [Path(__file__).with_name("global.tcss"), Path(__file__).with_name("app.tcss"), PUBLISH_CSS_PATH,
-                HELP_CSS_PATH]
+                Path(__file__).with_name("help.tcss")]
     COMMANDS = App.COMMANDS | {EditorCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", show=False, priority=True),
@@ -136,6 +136,8 @@ class HomepageApp(HistoryActions, CheckActions, PublishActions, App[int]):
         return True
 
     def action_help(self) -> None:
+        from homepage_tui.app.help_screen import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

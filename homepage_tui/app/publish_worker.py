@@ -18,10 +18,10 @@ from textual.message import Message
 from textual.screen import Screen
 
 from homepage_tui.app.git_status import GitStatusBar
-from homepage_tui.app.merge_screen import MergeChoiceScreen
-from homepage_tui.app.publish_blocked import SKIP_BUILD, PublishBlockedScreen
-from homepage_tui.app.publish_screen import ConfirmPublishStep, PublishReviewScreen
 from homepage_tui.errors import HomepageError, PublishError
+
+# The publish screens (the review's TextArea among them) are imported when one is first shown:
+# the editor's first frame does not wait for them (test_app_startup_imports).
 
 if TYPE_CHECKING:
     from homepage_tui.publish import PublishResult, RepoStatus, Review
@@ -243,6 +243,9 @@ class PublishActions:
         from homepage_tui.publish import NoUpstreamError, PushRejectedError
         from homepage_tui.publish.preflight import PreflightError
         from homepage_tui.publish.rebase import MergeConflictError
+        from homepage_tui.app.merge_screen import MergeChoiceScreen
+        from homepage_tui.app.publish_blocked import SKIP_BUILD, PublishBlockedScreen
+        from homepage_tui.app.publish_screen import ConfirmPublishStep
 
         self._publish_busy = False
         self._hide_progress()
@@ -277,6 +280,8 @@ class PublishActions:
             self.notify(str(error), title="Publish failed", severity="error", timeout=15)
 
     def on_review_ready(self, message: ReviewReady) -> None:
+        from homepage_tui.app.publish_screen import PublishReviewScreen
+
         review = message.review
         if not review.managed_changed and not review.status.ahead:
             self.notify("Nothing to publish: no managed file changed.", title="Review")
@@ -291,6 +296,10 @@ class PublishActions:
     # -- helpers ---------------------------------------------------------------------------------
 
     def _blocked(self) -> bool:
+        from homepage_tui.app.merge_screen import MergeChoiceScreen
+        from homepage_tui.app.publish_blocked import PublishBlockedScreen
+        from homepage_tui.app.publish_screen import ConfirmPublishStep, PublishReviewScreen
+
         if isinstance(self.screen, (PublishReviewScreen, ConfirmPublishStep, PublishBlockedScreen, MergeChoiceScreen)):  # type: ignore[attr-defined]
             return True
         if self._publish_busy:

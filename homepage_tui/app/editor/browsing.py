@@ -11,12 +11,15 @@ from textual.widgets import Static
 from homepage_tui import kinds
 from homepage_tui.app.entry_table import EntryTable
 from homepage_tui.app.filter_bar import FilterBar
-from homepage_tui.app.forms import RAW, EntryForm, form_key
 from homepage_tui.app.preview_pane import PreviewPane
 from homepage_tui.app.year_chart import YearChart
 
 if TYPE_CHECKING:
+    from homepage_tui.app.forms import EntryForm
     from homepage_tui.section import Section
+
+# homepage_tui.app.forms (and with it Textual's TextArea) is imported where a form is used: the
+# forms are mounted after the first frame, which does not wait for them (test_app_startup_imports).
 
 
 class BrowsingMixin:
@@ -60,6 +63,8 @@ class BrowsingMixin:
     # ================================================================ the form
 
     def _form(self, kind: str | None = None) -> EntryForm | None:
+        from homepage_tui.app.forms import EntryForm, form_key
+
         section = self.session.section
         # The form shown (a raw entry's, or the section type's); else the section type's.
         kind = kind or getattr(self, "form_kind", None) or (section.type if section else None)
@@ -72,6 +77,8 @@ class BrowsingMixin:
         return [n for n in self.names if n in self.site.sections_of(kinds.NEWS)] if self.site else []
 
     def _show_form_message(self, text: str) -> None:
+        from homepage_tui.app.forms import EntryForm
+
         self._set_form_kind(None)
         for form in self.query(EntryForm):
             form.display = False
@@ -85,6 +92,8 @@ class BrowsingMixin:
             self.refresh_bindings()  # `t` shows in the footer only for a raw entry
 
     def _show_form(self, kind: str) -> EntryForm:
+        from homepage_tui.app.forms import EntryForm
+
         self._set_form_kind(kind)
         self.query_one("#form-message").display = False
         target = self._form(kind)
@@ -108,6 +117,8 @@ class BrowsingMixin:
                                     (", or n for a news entry." if section.name in self._news_sections() else "."))
             self.schedule_preview()
             return
+        from homepage_tui.app.forms import RAW
+
         fields = section.entry(index)
         form = self._show_form(RAW if "raw" in fields else section.type)
         if "raw" not in fields:

@@ -9,7 +9,6 @@ import subprocess
 from textual import work
 from textual.app import SuspendNotSupported
 
-from homepage_tui.app.forms import EntryForm
 from homepage_tui.errors import HomepageError
 
 
@@ -64,6 +63,8 @@ class ExternalEditorMixin:
         doc = section.file.doc
         focused = self.app.focused
         form = self._form()
+        from homepage_tui.app.forms import EntryForm  # with the forms, after the first frame
+
         key = form.key_of(focused) if isinstance(form, EntryForm) and focused is not None else None
         return doc.field_line(self.index, key) if key else doc.entry_line(self.index)
 

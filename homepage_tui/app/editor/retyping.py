@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from homepage_tui.app.confirm import Choice, ConfirmModal
-from homepage_tui.app.forms import RAW
 
 def describe_fields(fields: dict[str, Any]) -> str:
     lines = []
@@ -28,6 +27,7 @@ class RetypingMixin:
     """Mixed into EditorScreen: turn the raw entry in the form into a typed one."""
 
     def action_type_raw(self) -> None:
+        from homepage_tui.app.forms import RAW  # with the forms, after the first frame
         from homepage_tui.importer.retype import retype
 
         section = self.session.section
