@@ -56,4 +56,5 @@ def test_add_news_edits_without_textual_git_or_ruamel(site):
     modules = imported("--site", str(site), "add-news", "--date", "2026.01", "Started.")
     assert not modules & {"textual", "git", "markdown_it", "ruamel"}
     assert not modules & COSTLY_STDLIB
+    assert not modules & {"tempfile", "shutil"}  # store.atomic_write makes its own temporary file
     assert "Started." in (site / "content" / "news.yml").read_text(encoding="utf-8")

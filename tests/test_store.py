@@ -267,6 +267,21 @@ def test_atomic_write_keeps_mode_and_leaves_no_temporary_files(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["news.yml"]
 
 
+def test_atomic_write_new_file_is_readable_and_never_reuses_an_existing_temporary(tmp_path, monkeypatch):
+    # The temporary file is created exclusively: a file that happens to have the name drawn is
+    # left alone and another name is drawn (the write does not go through tempfile any more).
+    draws = iter([b"\x00" * 6, b"\x00" * 6, b"\x01" * 6])
+    monkeypatch.setattr(os, "urandom", lambda n: next(draws))
+    taken = tmp_path / ".talks.yml.000000000000.tmp"
+    taken.write_text("someone else's")
+    path = tmp_path / "talks.yml"
+    atomic_write(path, "- text: new\n")
+    assert path.read_text() == "- text: new\n"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    assert taken.read_text() == "someone else's"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".talks.yml.000000000000.tmp", "talks.yml"]
+
+
 def test_save_writes_edit_and_then_detects_nothing_new(tmp_path):
     path = tmp_path / "news.yml"
     path.write_text(HANDWRITTEN["comments"])
