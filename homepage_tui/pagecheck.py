@@ -51,6 +51,8 @@ def problems(before: str, after: str, source: str) -> list[str]:
     for old, new in zip(old_regions, new_regions):
         body_before = before[old.body_start:old.body_end]
         body_after = after[new.body_start:new.body_end]
+        if body_after == body_before:
+            continue  # an unchanged region adds no problem (an edit changes one region or few)
         if _open_comment(body_after) >= 0 and _open_comment(body_before) < 0:
             line = after.count("\n", 0, new.body_start + _open_comment(body_after)) + 1
             out.append(f"{source}:{line}: an HTML comment in region {new.section!r} never ends; "
