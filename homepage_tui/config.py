@@ -19,11 +19,6 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # Python 3.10: the same parser, from PyPI
-    import tomli as tomllib
-
 CONFIG_ENV = "HOMEPAGE_TUI_CONFIG"
 DEFAULT_THEME = "textual-dark"
 
@@ -128,6 +123,11 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
         return Settings(), []
     except (OSError, UnicodeDecodeError) as error:
         return Settings(), [f"{path}: cannot read the settings ({error}); using the defaults"]
+    # tomllib here, not at the top: the app imports this module at start-up, most users have no file
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # Python 3.10: the same parser, from PyPI
+        import tomli as tomllib
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -3,6 +3,7 @@ imported by the load worker (after the first frame) or where they are first used
 fresh Python, since this test process has imported everything long ago."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -16,7 +17,8 @@ LATER = ["markdown_it", "pygments", "ruamel", "yaml", "git", "bibtexparser", "ho
          # hashlib (OpenSSL), first needed by the load worker's file digests
          "homepage_tui.app.forms", "textual.widgets._text_area", "homepage_tui.app.help_screen",
          "homepage_tui.app.keys", "homepage_tui.app.publish_screen", "homepage_tui.app.publish_blocked",
-         "homepage_tui.app.merge_screen", "hashlib"]
+         "homepage_tui.app.merge_screen", "hashlib",
+         "tomllib"]  # read only when the user has a settings file (none here: HOMEPAGE_TUI_CONFIG)
 
 CHILD = """
 import asyncio, json, sys
@@ -52,8 +54,9 @@ print(json.dumps(seen))
 
 def test_first_frame_imports_no_yaml_markdown_or_git(tmp_path):
     site = make_demo(tmp_path / "site").root
+    env = dict(os.environ, HOMEPAGE_TUI_CONFIG=str(tmp_path / "no-settings.toml"))
     proc = subprocess.run([sys.executable, "-c", CHILD, str(site), json.dumps(LATER)], capture_output=True,
-                          text=True, timeout=120, stdin=subprocess.DEVNULL)
+                          text=True, timeout=120, stdin=subprocess.DEVNULL, env=env)
     assert proc.returncode == 0, proc.stderr
     seen = json.loads(proc.stdout.strip().splitlines()[-1])
     assert seen["imported"] == [], f"importing the app imported {seen['imported']}"
