@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import ProgressBar, Static
@@ -59,8 +60,17 @@ class GitStatusBar(Horizontal):
             self._unsaved = count
             self._show()
 
+    _shown = ""
+
     def _show(self) -> None:
-        self.query_one("#git-status-text", Static).update(format_status(self._status, self._note, self._unsaved))
+        text = format_status(self._status, self._note, self._unsaved)
+        if text == self._shown:
+            return
+        # The line's width is its text's (width: auto): only a new width needs a layout of the
+        # screen. The unsaved count changes at keystrokes (1 unsaved, 0 once the typing is undone).
+        layout = cell_len(text) != cell_len(self._shown)
+        self._shown = text
+        self.query_one("#git-status-text", Static).update(text, layout=layout)
 
     @property
     def status_text(self) -> str:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Input
 
 from homepage_tui import kinds
 from homepage_tui.app.forms.base import EntryForm
+from homepage_tui.app.forms.field_input import FieldInput
 
 
 class AwardForm(EntryForm):
@@ -14,7 +14,7 @@ class AwardForm(EntryForm):
     REQUIRED = kinds.AWARDS.required
 
     def compose_fields(self) -> ComposeResult:
-        yield from self.field("year", "Year", Input(placeholder="2024"), "any text: 2023, 2022/23 Fall")
-        yield from self.field("title", "Title", Input())
-        yield from self.field("org", "Organisation", Input())
-        yield from self.field("link", "Link", Input(placeholder="https://… (optional)"))
+        yield from self.field("year", "Year", FieldInput(placeholder="2024"), "any text: 2023, 2022/23 Fall")
+        yield from self.field("title", "Title", FieldInput())
+        yield from self.field("org", "Organisation", FieldInput())
+        yield from self.field("link", "Link", FieldInput(placeholder="https://… (optional)"))

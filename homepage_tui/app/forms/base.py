@@ -16,6 +16,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
+from homepage_tui.app.forms.field_input import FieldInput
 from homepage_tui.app.messages import FormEdited
 
 
@@ -105,7 +106,7 @@ class EntryForm(VerticalScroll):
             widget.remove()
         self.template_keys = wanted
         self._template_widgets = [w for key in wanted for w in self.field(
-            key, key.replace("_", " ").capitalize(), Input(), "a field of this section's template")]
+            key, key.replace("_", " ").capitalize(), FieldInput(), "a field of this section's template")]
         if self._template_widgets:
             self.mount_all(self._template_widgets, before=self.query_one(".form-note"))
         self._shown_errors = {}

@@ -7,10 +7,10 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
-from textual.widgets import Input
 
 from homepage_tui import kinds, model
 from homepage_tui.app.forms.base import EntryForm, FieldArea
+from homepage_tui.app.forms.field_input import FieldInput
 
 
 def parse_links(text: str) -> tuple[dict[str, str], str | None]:
@@ -37,17 +37,17 @@ class PublicationForm(EntryForm):
     REQUIRED = kinds.PUBLICATIONS.required
 
     def compose_fields(self) -> ComposeResult:
-        yield from self.field("title", "Title", Input())
+        yield from self.field("title", "Title", FieldInput())
         yield from self.field("authors", "Authors", FieldArea(classes="list"),
                               "one per line, as printed (markers like * or $\\dagger$ kept)")
-        yield from self.field("venue", "Venue", Input(placeholder="In ICML 2024"))
-        yield from self.field("year", "Year", Input(placeholder="2024", max_length=4))
-        yield from self.field("kind", "Kind", Input(
+        yield from self.field("venue", "Venue", FieldInput(placeholder="In ICML 2024"))
+        yield from self.field("year", "Year", FieldInput(placeholder="2024", max_length=4))
+        yield from self.field("kind", "Kind", FieldInput(
             placeholder=" / ".join(model.PUBLICATION_KINDS[:4]),
             suggester=SuggestFromList(model.PUBLICATION_KINDS, case_sensitive=False)))
         yield from self.field("links", "Links", FieldArea(classes="list"), "one `name: URL` per line")
-        yield from self.field("badge", "Badge", Input(placeholder="ICML 2024 (optional)"))
-        yield from self.field("image", "Image", Input(placeholder="images/paper.png (optional)"))
+        yield from self.field("badge", "Badge", FieldInput(placeholder="ICML 2024 (optional)"))
+        yield from self.field("image", "Image", FieldInput(placeholder="images/paper.png (optional)"))
 
     def to_text(self, key: str, value: Any) -> str:
         if key == "authors" and isinstance(value, list):

@@ -1,0 +1,102 @@
+"""A keystroke in a form field repaints what changed and nothing else (issue 13: key to preview
+frame): no layout of the whole screen, the year chart and the status line kept up to date by the
+changed entry alone. Through the real app and its Pilot; the screen's layouts are counted on the
+real screen, nothing is replaced."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from homepage_tui.app.entry_table import EntryTable
+from homepage_tui.app.git_status import GitStatusBar
+from homepage_tui.app.main import HomepageApp
+from homepage_tui.app.preview_pane import PreviewBody
+from homepage_tui.app.year_chart import YearChart, year_counts
+from homepage_tui.demo import make_demo
+
+TODAY = dt.date(2025, 3, 14)
+
+
+@pytest.fixture
+def site(tmp_path):
+    return make_demo(tmp_path / "site").root
+
+
+async def open_first_entry(app, pilot, section: str):
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    editor = app.screen
+    editor.query_one("#sections").select_section(section)
+    await pilot.pause()
+    editor.query_one("#entries").focus()
+    await pilot.press("enter", "end")
+    await pilot.pause()
+    return editor
+
+
+def count_layouts(screen) -> list[int]:
+    """Counts the screen's layouts from now on (its own method, still called)."""
+    layouts = [0]
+    original = screen._refresh_layout
+
+    def counted(*args, **kwargs):
+        layouts[0] += 1
+        return original(*args, **kwargs)
+
+    screen._refresh_layout = counted
+    return layouts
+
+
+async def test_typing_in_a_field_lays_out_nothing_and_shows_each_key(site):
+    app = HomepageApp(site, today=TODAY)
+    async with app.run_test(size=(160, 50)) as pilot:
+        editor = await open_first_entry(app, pilot, "publications")
+        field = app.focused
+        await pilot.press("x")  # the first edit: the sidebar's mark and the status line appear
+        await pilot.pause()
+        status = editor.query_one(GitStatusBar).status_text
+        assert "1 unsaved" in status
+        layouts = count_layouts(editor)
+        # Typing on past the field's width, and back to the saved text: the unsaved count goes
+        # 1 -> 0 -> 1 (the same width on the status line).
+        # The preview's body is relaid out only when the entry's drawing gains or loses a line
+        # (its scroll range): the title wraps onto another line every few dozen characters.
+        body = editor.query_one(PreviewBody)
+        long = "abcdefghij" * 12
+        heights, grew = len(body._lines), 0
+        for key in ["backspace", "x", *long]:
+            await pilot.press(key)
+            grew += len(body._lines) != heights
+            heights = len(body._lines)
+        await pilot.pause()
+        assert grew < 10
+        assert layouts[0] <= grew
+        assert field.value.endswith("x" + long)
+        # The field scrolled with the cursor, so the typed end shows.
+        assert field.scroll_x == field.max_scroll_x > 0
+        assert field.max_scroll_x == field.virtual_size.width - field.scrollable_content_region.width
+        assert "1 unsaved" in editor.query_one(GitStatusBar).status_text
+
+
+async def test_the_year_chart_follows_a_year_typed_in_the_form(site):
+    app = HomepageApp(site, today=TODAY)
+    async with app.run_test(size=(160, 50)) as pilot:
+        editor = await open_first_entry(app, pilot, "publications")
+        chart = editor.query_one(YearChart)
+        table = editor.query_one(EntryTable)
+        editor.query_one("#publications-year").focus()
+        year = editor.query_one("#publications-year").value
+        await pilot.press(*["backspace"] * len(year), *"1987")
+        await pilot.pause()
+        counts = year_counts(r[0] for r in table.entry_rows)
+        assert counts.get(1987) == 1
+        assert chart._counts == counts
+        await pilot.press(*["backspace"] * 4)  # no year at all: the entry leaves the chart
+        await pilot.pause()
+        assert chart._counts == year_counts(r[0] for r in table.entry_rows)
+        assert 1987 not in chart._counts
+        await pilot.press(*year)
+        await pilot.pause()
+        assert chart._counts == year_counts(r[0] for r in table.entry_rows)
