@@ -79,9 +79,15 @@ class EditingMixin:
         if index is None or not 0 <= index < len(section):
             return
         table = self.query_one(EntryTable)
-        table.update_row(index, self._row(section, section.entry(index)))
+        row = self._row(section, section.entry(index))
+        before = table.entry_rows[index] if index < len(table.entry_rows) else None
+        table.update_row(index, row)
         if section.kind.charts_years:
-            self.query_one(YearChart).show_years(r[0] for r in table.entry_rows)
+            chart = self.query_one(YearChart)
+            if before is None:
+                chart.show_years(r[0] for r in table.entry_rows)
+            else:
+                chart.replace_year(before[0], row[0])
 
     def _refresh_rows(self, section: "Section", select: int | None) -> None:
         rows = [self._row(section, e) for e in section.entries]
