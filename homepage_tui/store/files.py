@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import os
+from itertools import compress, count
+from operator import is_not
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ConflictError, ContentError
 from ..record import Record
 from .document import YamlDocument
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class FileStamp(Record):
@@ -85,6 +91,49 @@ def atomic_write(path: Path, text: str | bytes) -> None:
         raise
 
 
+class SavedParts:
+    """A document's parts at a save (its header, separators, entries and trailer, by reference),
+    to tell quickly whether its text is still the saved bytes `data`. Entries and separators are
+    replaced by new objects when edited, never changed in place (see YamlDocument.snapshot)."""
+
+    def __init__(self, data: bytes, header: list[str], seps: list[tuple[str, ...]], pieces: list[Any],
+                 trailer: list[str], form: tuple[bool, str, bool]):
+        self.data = data
+        self.header = header
+        self.seps = seps
+        self.pieces = pieces
+        self.trailer = trailer
+        self.form = form  # final newline, newline, BOM: what encoded() adds around the parts
+
+    @classmethod
+    def of(cls, doc: YamlDocument, data: bytes) -> "SavedParts":
+        return cls(data, list(doc.header), list(doc.seps), list(doc.pieces), list(doc.trailer),
+                   (doc.final_newline, doc.newline, doc.had_bom))
+
+    def same_text(self, doc: YamlDocument) -> bool | None:
+        """True: `doc`'s text is the saved bytes; False: it differs; None: not known this way
+        (entries added or removed, or more than one part changed: then the whole text is compared).
+
+        The text is the parts joined in order. With one part different and every other the same
+        at the same place, the texts differ exactly when that part's text does; the comparison
+        is by identity first (C speed, 20,000 entries in well under a millisecond)."""
+        if (len(doc.pieces) != len(self.pieces) or len(doc.seps) != len(self.seps)
+                or (doc.final_newline, doc.newline, doc.had_bom) != self.form):
+            return None
+        changed = int(doc.header != self.header) + int(doc.trailer != self.trailer)
+        for index in compress(count(), map(is_not, doc.seps, self.seps)):
+            if doc.seps[index] != self.seps[index]:
+                changed += 1
+        for index in compress(count(), map(is_not, doc.pieces, self.pieces)):
+            if doc.pieces[index].encoded() != self.pieces[index].encoded():
+                changed += 1
+                if changed > 1:
+                    return None
+        if changed > 1:
+            return None
+        return changed == 0
+
+
 class ContentFile(Record):
     """A YamlDocument bound to its path, with change detection on save."""
 
@@ -104,16 +153,37 @@ class ContentFile(Record):
         doc = YamlDocument(text, source=str(path))
         # encoded() here, in the load (a worker thread in the app), fills every entry's kept bytes:
         # a save then encodes only what an edit changed
-        return cls(path=path, doc=doc, stamp=FileStamp.of(path, raw), saved_data=doc.encoded())
+        file = cls(path=path, doc=doc, stamp=FileStamp.of(path, raw), saved_data=doc.encoded())
+        file._remember_saved()
+        return file
 
     @classmethod
     def new(cls, path: Path, header: str = "") -> "ContentFile":
         doc = YamlDocument(header, source=str(path))
         return cls(path=Path(path), doc=doc, stamp=None, saved_data=b"")
 
+    # The document's parts as they were when `saved_data` was last read or written (and that
+    # saved_data object): `dirty` compares only the parts that are other objects since then.
+    _saved_parts: "SavedParts | None" = None
+
+    def _remember_saved(self) -> None:
+        """The document's text is `saved_data` now: keep its parts for `dirty`."""
+        self._saved_parts = SavedParts.of(self.doc, self.saved_data)
+
     @property
     def dirty(self) -> bool:
-        return self.doc.encoded() != self.saved_data
+        """Whether the text differs from the bytes last read or written. Asked at every keystroke
+        (the sidebar's mark): joining a 20,000-entry file's bytes each time took longer than the
+        rest of the key, so the parts that are the same objects as at the save are not looked at."""
+        parts = self._saved_parts
+        if parts is not None and parts.data is self.saved_data:
+            same = parts.same_text(self.doc)
+            if same is not None:
+                return not same
+        if self.doc.encoded() != self.saved_data:
+            return True
+        self._remember_saved()  # (saved_data set elsewhere, or an edit undone by hand)
+        return False
 
     def changed_on_disk(self) -> bool:
         """True when someone else changed (or removed, or created) the file since we read it.
@@ -146,4 +216,5 @@ class ContentFile(Record):
         atomic_write(self.path, data)
         self.stamp = FileStamp.of(self.path, data)
         self.saved_data = data
+        self._remember_saved()
         return True
