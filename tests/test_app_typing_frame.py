@@ -8,11 +8,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from textual.geometry import Region
 
 from homepage_tui.app.entry_table import EntryTable
 from homepage_tui.app.git_status import GitStatusBar
 from homepage_tui.app.main import HomepageApp
 from homepage_tui.app.preview_pane import PreviewBody
+from homepage_tui.app.sidebar import SectionList
 from homepage_tui.app.year_chart import YearChart, year_counts
 from homepage_tui.demo import make_demo
 
@@ -100,3 +102,29 @@ async def test_the_year_chart_follows_a_year_typed_in_the_form(site):
         await pilot.press(*year)
         await pilot.pause()
         assert chart._counts == year_counts(r[0] for r in table.entry_rows)
+
+
+def sidebar_lines(sections) -> list[str]:
+    return [strip.text for strip in sections.render_lines(Region(0, 0, *sections.size))]
+
+
+async def test_the_unsaved_mark_redraws_only_its_sections_line(site):
+    app = HomepageApp(site, today=TODAY)
+    async with app.run_test(size=(160, 50)) as pilot:
+        editor = await open_first_entry(app, pilot, "publications")
+        sections = editor.query_one(SectionList)
+        lines = sidebar_lines(sections)
+        cache = sections._option_render_cache
+        drawn = {key: cache.get(key) for key in cache.keys() if key[0].id != "publications"}
+        assert drawn and not any("●" in line for line in lines)
+        await pilot.press("x")
+        await pilot.pause()
+        marked = sidebar_lines(sections)
+        row = next(i for i, line in enumerate(lines) if "Publications" in line)
+        assert "●" in marked[row] and marked[row].replace("●", " ") == lines[row]
+        assert [line for i, line in enumerate(marked) if i != row] == [line for i, line in enumerate(lines) if i != row]
+        # The other sections' drawings were kept, not drawn again.
+        assert all(cache.get(key) is strips for key, strips in drawn.items())
+        await pilot.press("backspace")  # the saved text again: no mark
+        await pilot.pause()
+        assert sidebar_lines(sections) == lines

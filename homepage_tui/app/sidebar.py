@@ -39,7 +39,33 @@ class SectionList(OptionList):
             if value is not None:
                 info[key] = value
         if info != before:  # called at every keystroke: redraw the list only when it changes
-            self.replace_option_prompt(name, self._prompt(name))
+            self._redraw(name)
+
+    def _redraw(self, name: str) -> None:
+        """Draw section `name`'s line again, and only it. OptionList.replace_option_prompt drops
+        every option's drawing and repaints the whole list (a rich grid per section: the most
+        costly part of a keystroke's frame when the unsaved mark appears). Uses OptionList's
+        caches as replace_option_prompt does (Textual 8); the public way when they differ, or
+        when the line's height changes (the count grew a digit and the title wraps anew)."""
+        prompt = self._prompt(name)
+        try:
+            index = self.get_option_index(name)
+            option = self.get_option_at_index(index)
+            line, height = self._line_cache.index_to_line[index], self._line_cache.heights[index]
+            renders = self._option_render_cache
+            width = self.scrollable_content_region.width - self._get_left_gutter_width()
+            padding = self.get_component_styles("option-list--option").padding
+            option._set_prompt(prompt)
+            new_height = self._get_visual(option).get_height(self.styles, width - padding.width) + option._divider
+        except (AttributeError, KeyError):
+            self.replace_option_prompt(name, prompt)
+            return
+        if new_height != height:
+            self._clear_caches()
+            return
+        for key in [k for k in renders.keys() if k[0] is option]:
+            renders.discard(key)
+        self.refresh_lines(line, height)
 
     @property
     def dirty_count(self) -> int:
