@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Sequence, TypeVar
 
 T = TypeVar("T")
@@ -70,6 +71,11 @@ def terminal_markdown(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
 
 
+# An entry's terminal markdown, kept: the preview turns every entry in its window again at each
+# keystroke, and all but the edited one are the texts of the keystroke before.
+_entry_terminal_markdown = lru_cache(maxsize=1024)(terminal_markdown)
+
+
 # --------------------------------------------------------------- blocks
 
 BULLET_RE = re.compile(r" {0,3}([*+-])(?:[ \t]|$)")
@@ -105,7 +111,7 @@ def preview_blocks(parts: Sequence[str | None], separator: str) -> list[PreviewB
     for part in parts:
         if part is None:
             continue
-        text = terminal_markdown(part).strip("\n")
+        text = _entry_terminal_markdown(part).strip("\n")
         if not text:  # only a comment, say: no block, and no gap of its own
             continue
         if JOINED_RE.search(text):

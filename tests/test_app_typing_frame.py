@@ -13,7 +13,7 @@ from textual.geometry import Region
 from homepage_tui.app.entry_table import EntryTable
 from homepage_tui.app.git_status import GitStatusBar
 from homepage_tui.app.main import HomepageApp
-from homepage_tui.app.preview_pane import PreviewBody
+from homepage_tui.app.preview_pane import PreviewBody, PreviewPane
 from homepage_tui.app.sidebar import SectionList
 from homepage_tui.app.year_chart import YearChart, year_counts
 from homepage_tui.demo import make_demo
@@ -128,3 +128,27 @@ async def test_the_unsaved_mark_redraws_only_its_sections_line(site):
         await pilot.press("backspace")  # the saved text again: no mark
         await pilot.pause()
         assert sidebar_lines(sections) == lines
+
+
+async def test_a_keystroke_renders_only_the_edited_entry_for_the_preview(site, monkeypatch):
+    from homepage_tui import render
+
+    rendered: list[str] = []
+    real = render.render_entry
+
+    def counted(entry, *args, **kwargs):
+        rendered.append(entry.get("title", ""))
+        return real(entry, *args, **kwargs)
+
+    monkeypatch.setattr(render, "render_entry", counted)
+    app = HomepageApp(site, today=TODAY)
+    async with app.run_test(size=(160, 50)) as pilot:
+        editor = await open_first_entry(app, pilot, "publications")
+        title = app.focused.value
+        await pilot.press("x")
+        await pilot.pause()
+        rendered.clear()
+        await pilot.press("y")
+        await pilot.pause()
+        assert rendered == [title + "xy"]
+        assert f"{title}xy" in editor.query_one(PreviewPane).markdown

@@ -107,6 +107,7 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
         self._sized = False  # the layout's classes set for a first width
         self._shown_at_start = True  # the preview pane's first state (set by the first width)
         self._width_set = False  # the preview's width setting applied
+        self._preview_parts: dict[str, dict] = {}  # (PreviewingMixin) entries' markdown, per section
 
     # The session's state, read by tests and benchmarks under the names they always had.
     sections = property(lambda self: self.session.sections)

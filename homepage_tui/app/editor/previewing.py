@@ -19,6 +19,9 @@ PREVIEW_WINDOW = 60  # a longer section previews the entries around the selected
 class PreviewingMixin:
     """Mixed into EditorScreen: say what the preview shows, and toggle it."""
 
+    # Per section: each entry's markdown by the entry's object (render_parts' cache).
+    _preview_parts: dict[str, dict]
+
     # The pane's state, under the names the rest of the editor (and its tests) always used.
     preview_on = property(lambda self: self.query_one(PreviewPane).shown)
     whole_page = property(lambda self: self.query_one(PreviewPane).whole_page)
@@ -97,7 +100,10 @@ class PreviewingMixin:
         if total > PREVIEW_WINDOW:
             start = max(0, min(centre - 10, total - PREVIEW_WINDOW))
             stop = start + PREVIEW_WINDOW
-        entries = [section.entry(i) for i in range(start, stop)]
+        doc = section.file.doc
+        # The store's read-only views, not copies: render_parts then keeps each entry's markdown
+        # by its object (an edit replaces an entry's object), and a keystroke renders one entry.
+        entries: list = [doc.plain_view(i) for i in range(start, stop)]
         draft = self._draft_fields()
         if draft is not None:
             if draft_at is not None:
@@ -105,7 +111,8 @@ class PreviewingMixin:
             elif index is not None and start <= index < stop:
                 entries[index - start] = draft
         note = f" (entries {start + 1}–{stop} of {total})" if (start, stop) != (0, total) else ""
-        parts = render_parts(entries, section.style, self.site.settings.names)  # type: ignore[union-attr]
+        cache = self._preview_parts.setdefault(section.name, {})
+        parts = render_parts(entries, section.style, self.site.settings.names, cache)  # type: ignore[union-attr]
         blocks = preview_blocks(parts, section.style.separator)
         if blocks is None:
             whole = section.style.separator.join(p for p in parts if p is not None)
