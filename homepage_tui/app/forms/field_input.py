@@ -17,3 +17,13 @@ class FieldInput(Input):
     relaid out: Input does that itself when its styles have auto dimensions."""
 
     virtual_size = Reactive(Size(0, 0), layout=False)
+
+    def watch_scroll_x(self, old_value: float, new_value: float) -> None:
+        """ScrollView moves the horizontal scrollbar too; an Input's has no size (it is never on
+        screen), and refreshing a widget that is not on screen made the compositor arrange the
+        whole screen again at the next frame (typing at the end of a title longer than its box
+        scrolls at every key)."""
+        if self.scrollbar_size_horizontal:
+            super().watch_scroll_x(old_value, new_value)
+        elif round(old_value) != round(new_value):
+            self.refresh(self.size.region)
