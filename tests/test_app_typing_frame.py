@@ -98,6 +98,12 @@ async def test_typing_in_a_field_lays_out_nothing_and_shows_each_key(site):
         assert field.scroll_x == field.max_scroll_x > 0
         assert field.max_scroll_x == field.virtual_size.width - field.scrollable_content_region.width
         assert "1 unsaved" in editor.query_one(GitStatusBar).status_text
+        # Shortened at its end, the long text still fills the box (the scroll stays in range).
+        for _ in range(30):
+            await pilot.press("backspace")
+            assert field.scroll_x == field.max_scroll_x > 0
+        assert field.value.endswith(long[:-30])
+        assert field.max_scroll_x == field.virtual_size.width - field.scrollable_content_region.width
 
 
 async def test_the_year_chart_follows_a_year_typed_in_the_form(site):
