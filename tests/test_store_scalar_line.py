@@ -67,6 +67,7 @@ def test_edits_write_what_edits_on_a_fresh_read_write(edits):
         doc.set_fields(index, {key: value})
         fresh.set_fields(index, {key: value})
         assert doc.text() == fresh.text()
+        assert doc.encoded() == doc.text().encode("utf-8")  # the bytes a save writes follow
         assert_node_is_a_parse_of_its_lines(doc, index)
 
 

@@ -771,8 +771,10 @@ class YamlDocument:
         positions.data[key] = [kline, kcol, vline, key_col + back.lc.value(key)[1]]
         setattr(node, LineCol.attrib, positions)
         # A new Piece, never a changed one (undo snapshots hold the old one).
-        self.pieces[index] = Piece(lead=piece.lead, body=body[:start] + [line] + body[end:], data=node,
-                                   origin=origin, source=self.source)
+        new_piece = Piece(lead=piece.lead, body=body[:start] + [line] + body[end:], data=node,
+                          origin=origin, source=self.source)
+        self.pieces[index] = new_piece
+        self._replaced(index, new_piece)
         return True
 
     def _dump(self, data: Any) -> str:
