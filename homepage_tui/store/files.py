@@ -6,12 +6,12 @@ import os
 from itertools import compress, count
 from operator import is_not
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..errors import ConflictError, ContentError
 from ..record import Record
 from .document import YamlDocument
 
+TYPE_CHECKING = False  # typing is not imported at run time: the command line's start-up (issue 13)
 if TYPE_CHECKING:
     from typing import Any
 
