@@ -17,6 +17,7 @@ from homepage_tui.app.preview_pane import PreviewBody, PreviewPane
 from homepage_tui.app.sidebar import SectionList
 from homepage_tui.app.year_chart import YearChart, year_counts
 from homepage_tui.demo import make_demo
+from test_app_preview_typing import open_section
 
 TODAY = dt.date(2025, 3, 14)
 
@@ -27,42 +28,24 @@ def site(tmp_path):
 
 
 async def open_first_entry(app, pilot, section: str):
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    editor = app.screen
-    editor.query_one("#sections").select_section(section)
-    await pilot.pause()
-    editor.query_one("#entries").focus()
+    editor = await open_section(app, pilot, section)
     await pilot.press("enter", "end")
     await pilot.pause()
     return editor
 
 
-def count_layouts(screen) -> list[int]:
-    """Counts the screen's layouts from now on (its own method, still called)."""
-    layouts = [0]
-    original = screen._refresh_layout
+def count_calls(owner, method: str) -> list[int]:
+    """Counts calls of `owner.method` from now on (the method itself still runs): the screen's
+    `_refresh_layout` is a layout, its compositor's `_arrange_root` an arrangement of the screen."""
+    calls = [0]
+    original = getattr(owner, method)
 
     def counted(*args, **kwargs):
-        layouts[0] += 1
+        calls[0] += 1
         return original(*args, **kwargs)
 
-    screen._refresh_layout = counted
-    return layouts
-
-
-def count_arrangements(screen) -> list[int]:
-    """Counts the compositor's arrangements of the whole screen (its own method, still called)."""
-    arrangements = [0]
-    compositor = screen._compositor
-    original = compositor._arrange_root
-
-    def counted(*args, **kwargs):
-        arrangements[0] += 1
-        return original(*args, **kwargs)
-
-    compositor._arrange_root = counted
-    return arrangements
+    setattr(owner, method, counted)
+    return calls
 
 
 async def test_typing_in_a_field_lays_out_nothing_and_shows_each_key(site):
@@ -74,8 +57,8 @@ async def test_typing_in_a_field_lays_out_nothing_and_shows_each_key(site):
         await pilot.pause()
         status = editor.query_one(GitStatusBar).status_text
         assert "1 unsaved" in status
-        layouts = count_layouts(editor)
-        arrangements = count_arrangements(editor)
+        layouts = count_calls(editor, "_refresh_layout")
+        arrangements = count_calls(editor._compositor, "_arrange_root")
         # Typing on past the field's width, and back to the saved text: the unsaved count goes
         # 1 -> 0 -> 1 (the same width on the status line).
         # The preview's body is relaid out only when the entry's drawing gains or loses a line
