@@ -129,7 +129,7 @@ async def test_w_in_the_editor_serves_the_page_and_follows_typing_until_quit(sit
         deadline = time.monotonic() + 60
         while "typed in the editor" not in fetch(url):
             assert time.monotonic() < deadline
-            time.sleep(0.2)
+            await pilot.pause(0.2)  # not time.sleep: the app must keep running to send the last keys' text
         assert "typed in the editor" in dump_dom(url)
         assert "typed in the editor" not in (site / "_pages" / "about.md").read_text()  # nothing saved
         jekyll = server.build.process
