@@ -26,6 +26,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+# The floor's PyYAML as it ships, imported before homepage_tui's store (which imports it with its
+# pure-Python patterns compiled on first use): the C loader's resolver then runs its own patterns.
+import yaml  # noqa: F401
+
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 

@@ -11,14 +11,12 @@ and either library's import alone costs 30-100 ms against a start-up budget of 1
 
 from __future__ import annotations
 
-from yaml.error import YAMLError
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
 from . import model
 from .errors import ContentError
 from .layout import DEFAULT_PAGE
 from .record import Record
 from .store.fastload import NotFast, _Composer, _scalar
+from .store.libyaml import MappingNode, Node, ScalarNode, SequenceNode, YAMLError
 from .store.files import read_text
 
 TYPE_CHECKING = False  # typing is not imported at run time: the command line's start-up (issue 13)

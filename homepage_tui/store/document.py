@@ -829,7 +829,7 @@ class YamlDocument:
         else or the lines do not read back exactly (then ruamel writes it, as for any edit)."""
         if not keys or not all(isinstance(v, str) and "\n" not in v and "\r" not in v for v in wanted.values()):
             return None
-        import yaml
+        from .libyaml import yaml
 
         tag = "tag:yaml.org,2002:str"
         node = yaml.MappingNode("tag:yaml.org,2002:map", [

@@ -17,19 +17,21 @@ from __future__ import annotations
 
 import re
 
-from yaml._yaml import CParser
-from yaml.error import YAMLError
-from yaml.events import (
+from ..lazyre import DeferredPattern
+from ..record import Record
+from .libyaml import (
+    CParser,
     MappingEndEvent,
+    MappingNode,
     MappingStartEvent,
     ScalarEvent,
+    ScalarNode,
     SequenceEndEvent,
+    SequenceNode,
     SequenceStartEvent,
     StreamEndEvent,
+    YAMLError,
 )
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
-
-from ..record import Record
 from .values import TEXT_FIELDS
 
 TYPE_CHECKING = False  # typing is not imported at run time: the command line's start-up (issue 13)
@@ -65,7 +67,7 @@ _SIMPLE_FLOAT = re.compile(r"[-+]?[0-9]+\.[0-9]+\Z")
 # What ruamel 1.2 would read as something other than text (numbers in any notation, timestamps,
 # merge and value keys): a plain scalar starting with these characters needs a closer look.
 _SPECIAL_START = set("-+0123456789.<=")
-_NOT_TEXT = re.compile(r"""(?x)
+_NOT_TEXT = DeferredPattern(r"""(?x)
     [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?\Z
    |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)\Z
    |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?\Z
@@ -81,21 +83,28 @@ _NOT_TEXT = re.compile(r"""(?x)
 
 
 def _scalar(node: ScalarNode) -> Any:
-    value = node.value
     if node.tag == QUOTED:
-        return value
+        return node.value
     if node.tag != PLAIN:
         raise NotFast(f"tag {node.tag}")
+    return _plain(node.value)
+
+
+def _plain(value: str) -> Any:
+    """A plain scalar's value under ruamel's YAML 1.2 rules, or NotFast."""
     if value in _NULLS:
         return None
     if value in _BOOLS:
         return _BOOLS[value]
-    if value[0] in _SPECIAL_START and _NOT_TEXT.match(value):
+    if value[0] in _SPECIAL_START:
+        # The usual numbers (years, dates such as 2024.06) first: _NOT_TEXT, which matches them
+        # too, is compiled only for a file that has something else.
         if _SIMPLE_INT.match(value):
             return int(value)
         if _SIMPLE_FLOAT.match(value):
             return float(value)
-        raise NotFast(f"number or timestamp {value!r}")
+        if _NOT_TEXT.match(value):
+            raise NotFast(f"number or timestamp {value!r}")
     return value
 
 
@@ -256,18 +265,7 @@ def _scalar_event(event: Any) -> Any:
         raise NotFast(f"tag {event.tag}")
     if event.style or not event.implicit[0]:
         return event.value  # quoted or a block: text
-    value = event.value
-    if value in _NULLS:
-        return None
-    if value in _BOOLS:
-        return _BOOLS[value]
-    if value[0] in _SPECIAL_START and _NOT_TEXT.match(value):
-        if _SIMPLE_INT.match(value):
-            return int(value)
-        if _SIMPLE_FLOAT.match(value):
-            return float(value)
-        raise NotFast(f"number or timestamp {value!r}")
-    return value
+    return _plain(event.value)
 
 
 def _key_event(event: Any) -> str:
