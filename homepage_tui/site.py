@@ -11,9 +11,8 @@ from pathlib import Path
 
 from . import kinds, model
 from .errors import ContentError, HomepageError, SiteError, ValidationError
-from .pagecheck import ensure_safe
 from .regions import find_regions, replace_regions
-from .render import SectionStyle, render_entries, select_entries
+from .render import SectionStyle, render_entries, render_parts, select_entries
 from .section import Section
 from .layout import CONTENT_DIR, DEFAULT_PAGE, SETTINGS_FILE  # noqa: F401 - imported from here by others
 from .settings import Settings
@@ -166,6 +165,13 @@ class Site:
         key = name if not selector else f"{name} {sorted(selector.items())}"  # numbering is per region
         return render_entries(entries, section.style, self.settings.names, self._rendered.setdefault(key, {}))
 
+    def entry_markdown(self, name: str) -> list[str | None]:
+        """Each entry's markdown as the section's own region numbers it, from the same cache as
+        the page: checking entries after rendering the page renders none of them twice."""
+        section = self.section(name)
+        return render_parts(section.entries_view(), section.style, self.settings.names,
+                            self._rendered.setdefault(name, {}))
+
     def render_section_preview(self, name: str) -> str:
         """The markdown of a whole section (all regions' entries), for previews."""
         section = self.section(name)
@@ -176,8 +182,14 @@ class Site:
         """rendered_pages(), refused (SiteError) when a new text would break its page: other
         headings, region markers not intact, an HTML tag left open (pagecheck)."""
         pages = self.rendered_pages()
-        ensure_safe(pages, lambda p: _relative(p, self.root))
+        self._ensure_safe(pages)
         return pages
+
+    def _ensure_safe(self, pages: dict[Path, tuple[str, str]]) -> None:
+        # imported here: only writing a page needs it, and `check` must not pay for its patterns
+        from .pagecheck import ensure_safe
+
+        ensure_safe(pages, lambda p: _relative(p, self.root))
 
     def render(self, write: bool = True) -> list[Path]:
         """Regenerate the regions; returns the files whose text changes (written when `write`,
@@ -203,7 +215,7 @@ class Site:
         except HomepageError:
             section.save()
             raise
-        ensure_safe(pages, lambda p: _relative(p, self.root))
+        self._ensure_safe(pages)
         written = [section.path] if section.save() else []
         for path, (old, new) in pages.items():
             if old != new:

@@ -19,13 +19,15 @@ try:
     main(sys.argv[1:])
 except SystemExit:
     pass
-print(json.dumps(sorted({m.split(".")[0] for m in sys.modules})))
+print(json.dumps(sorted(sys.modules)))
 """
 
 
-def imported(*argv: str) -> set[str]:
+def imported(*argv: str, full: bool = False) -> set[str]:
+    """The packages (or with `full`, the modules) a command line imports."""
     done = subprocess.run([sys.executable, "-c", PROBE, *argv], capture_output=True, text=True, timeout=120)
-    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+    modules = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    return modules if full else {m.split(".")[0] for m in modules}
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +51,13 @@ def test_check_reads_content_without_textual_git_or_ruamel(site):
     assert not modules & {"textual", "git", "markdown_it", "ruamel"}
     assert not modules & COSTLY_STDLIB
     assert "shutil" not in modules  # argparse's formatter would import it (cli.help_formatter)
+
+
+def test_check_imports_no_page_writing_check(site):
+    # pagecheck and htmlcheck guard a page that is written; `check` writes none
+    modules = imported("--site", str(site), "check", full=True)
+    assert "homepage_tui.lint.rules_page" in modules
+    assert not modules & {"homepage_tui.pagecheck", "homepage_tui.htmlcheck"}
 
 
 def test_add_news_edits_without_textual_git_or_ruamel(site):

@@ -17,7 +17,7 @@ def run(args) -> int:
     from ..site import Site
 
     site = Site.open(args.site)
-    problems = lint_site(site)
+    problems = lint_site(site, fresh=True)
     for problem in problems:
         print(problem)
     failed = errors(problems) or (args.strict and problems)

@@ -37,10 +37,12 @@ RULES: list[Rule] = [
 ]
 
 
-def lint_site(site, today: date | None = None, rules: Iterable[Rule] | None = None) -> list[Problem]:
+def lint_site(site, today: date | None = None, rules: Iterable[Rule] | None = None,
+              fresh: bool = False) -> list[Problem]:
     """Every problem the rules find in the files on disk (a fresh Site: never the caller's
-    in-memory edits), errors first, each group in file and line order."""
-    ctx = LintContext(type(site).open(site.root), today or date.today())
+    in-memory edits), errors first, each group in file and line order. `fresh`: `site` was just
+    opened and holds no edits, so it is checked as it is."""
+    ctx = LintContext(site if fresh else type(site).open(site.root), today or date.today())
     found: list[Problem] = []
     for rule in rules if rules is not None else RULES:
         found.extend(rule(ctx))

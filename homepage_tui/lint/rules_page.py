@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 
-import yaml
-
 from homepage_tui import model
 from homepage_tui.errors import HomepageError
 from homepage_tui.lint.context import EntryRef, LintContext, entry_lines
 from homepage_tui.lint.problem import ERROR, WARNING, Problem
 from homepage_tui.render import render_entries
 from homepage_tui.store import read_text
+from homepage_tui.store.libyaml import yaml
 
 TYPE_CHECKING = False  # typing is not imported at run time: the command line's start-up (issue 13)
 if TYPE_CHECKING:
@@ -194,18 +193,31 @@ def leaks(markdown: str) -> bool:
 def emphasis_leaks(ctx: LintContext) -> Iterator[Problem]:
     """An entry whose markdown holds an unpaired `*`: kramdown pairs it with the next star, in
     the next author or field, and sets everything between in italics or bold."""
-    for section in ctx.sections.values():
+    for name, section in ctx.sections.items():
         doc = section.file.doc
         starts = entry_lines(doc)
-        for i in range(len(doc)):
-            entry = doc.plain(i)
-            try:
-                markdown = render_entries([entry], section.style, ctx.site.settings.names)
-            except Exception:  # noqa: BLE001 (an entry that cannot render is reported elsewhere)
+        for i, markdown in enumerate(_entry_markdown(ctx, name, section)):
+            if markdown is None or not leaks(markdown):
                 continue
-            if leaks(markdown):
-                key = next((k for k in ("authors", "text", "title", "raw") if k in entry), None)
-                yield Problem(ctx.rel(section.path), EntryRef(section, i, entry, starts).line(key),
-                              WARNING, "an unpaired * in this entry: kramdown pairs it with the next one "
-                              "and sets the text between in italics or bold (write \\* for a star)",
-                              "emphasis-leak")
+            entry = doc.plain_view(i)
+            key = next((k for k in ("authors", "text", "title", "raw") if k in entry), None)
+            yield Problem(ctx.rel(section.path), EntryRef(section, i, entry, starts).line(key),
+                          WARNING, "an unpaired * in this entry: kramdown pairs it with the next one "
+                          "and sets the text between in italics or bold (write \\* for a star)",
+                          "emphasis-leak")
+
+
+def _entry_markdown(ctx: LintContext, name: str, section: Any) -> list[str | None]:
+    """Each entry's markdown, rendered with the page when it can be (page_out_of_date, run
+    before, filled the cache), else one by one: an entry that cannot render is left out (None)."""
+    try:
+        return ctx.site.entry_markdown(name)
+    except Exception:  # noqa: BLE001 (reported by validation and page_out_of_date)
+        pass
+    out: list[str | None] = []
+    for entry in section.entries_view():
+        try:
+            out.append(render_entries([entry], section.style, ctx.site.settings.names))
+        except Exception:  # noqa: BLE001
+            out.append(None)
+    return out
