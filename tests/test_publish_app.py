@@ -9,11 +9,10 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Footer, Static, TextArea
 
-from homepage_tui.app.git_status import GitStatusBar, format_status
+from homepage_tui.app.git_status import GIT_STATUS_CSS_PATH, GitStatusBar, format_status
 from homepage_tui.app.publish_screen import ConfirmPublishStep, PublishReviewScreen
 from homepage_tui.app.publish_worker import (
     PUBLISH_BINDINGS,
-    PUBLISH_CSS_PATH,
     PublishActions,
     PublishFailed,
     PublishFinished,
@@ -25,7 +24,7 @@ from publish_support import clone, free_port, git, make_rendered_site
 
 class Host(PublishActions, App):
     BINDINGS = [*PUBLISH_BINDINGS]
-    CSS_PATH = PUBLISH_CSS_PATH
+    CSS_PATH = GIT_STATUS_CSS_PATH
 
     def __init__(self, site_root):
         super().__init__()

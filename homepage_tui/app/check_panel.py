@@ -16,6 +16,8 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
+from homepage_tui.app.screen_css import PUBLISH_CSS_PATH
+
 if TYPE_CHECKING:
     from homepage_tui.lint import Problem
 
@@ -31,6 +33,8 @@ class CheckDone(Message):
 
 class HeadingPrompt(ModalScreen["str | None"]):
     """Asks for the heading a section's new region goes under."""
+
+    CSS_PATH = PUBLISH_CSS_PATH  # read when first shown (screen_css)
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="heading.cancel")]
 
@@ -57,6 +61,8 @@ class HeadingPrompt(ModalScreen["str | None"]):
 
 class CheckScreen(ModalScreen["tuple[str, int] | None"]):
     """Dismisses with (file, line) to jump to, or None."""
+
+    CSS_PATH = PUBLISH_CSS_PATH  # read when first shown (screen_css)
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="check.close"),

@@ -3,12 +3,15 @@ written, and managed files git sees changed), and the push progress while publis
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import ProgressBar, Static
+
+GIT_STATUS_CSS_PATH = Path(__file__).with_name("git_status.tcss")  # the host app's CSS_PATH has it
 
 if TYPE_CHECKING:  # the git layer is imported lazily, off the start-up path
     from homepage_tui.publish import RepoStatus

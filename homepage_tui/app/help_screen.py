@@ -3,8 +3,6 @@ with the user's key overrides applied, and the binding ids the settings file's [
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,11 +12,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from homepage_tui.app.keys import KeyGroup, key_groups
-
-HELP_CSS_PATH = Path(__file__).with_name("help.tcss")
+from homepage_tui.app.screen_css import HELP_CSS_PATH
 
 
 class HelpScreen(ModalScreen[None]):
+    CSS_PATH = HELP_CSS_PATH  # read when first shown (screen_css)
+
     BINDINGS = [
         Binding("escape,question_mark,q", "close", "Close help", id="help.close"),
     ]

@@ -15,6 +15,8 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
+from homepage_tui.app.screen_css import PUBLISH_CSS_PATH
+
 if TYPE_CHECKING:
     from homepage_tui.publish.history import EntryVersion
 
@@ -31,6 +33,8 @@ class HistoryLoaded(Message):
 
 class HistoryScreen(ModalScreen["dict | None"]):
     """Dismisses with the fields of the version to restore, or None."""
+
+    CSS_PATH = PUBLISH_CSS_PATH  # read when first shown (screen_css)
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="history.close"),

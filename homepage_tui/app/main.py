@@ -16,9 +16,11 @@ from textual.screen import Screen
 
 from homepage_tui.app.check_panel import CHECK_BINDINGS, CheckActions
 from homepage_tui.app.editor_screen import EditorScreen
+from homepage_tui.app.git_status import GIT_STATUS_CSS_PATH
 from homepage_tui.app.history_screen import HISTORY_BINDINGS, HistoryActions
+from homepage_tui.app.messages import AllSectionsLoaded
 from homepage_tui.app.palette import EditorCommands
-from homepage_tui.app.publish_worker import PUBLISH_BINDINGS, PUBLISH_CSS_PATH, PublishActions
+from homepage_tui.app.publish_worker import PUBLISH_BINDINGS, PublishActions
 
 TODAY_ENV = "HOMEPAGE_TUI_TODAY"  # YYYY-MM-DD: the "current month" of new news (tests, demos)
 
@@ -35,9 +37,9 @@ def today_from_env() -> _dt.date:
 
 class HomepageApp(HistoryActions, CheckActions, PublishActions, App[int]):
     TITLE = "homepage-tui"
-    # help.tcss: help_screen.HELP_CSS_PATH; the help screen itself is imported when first opened
-    CSS_PATH = [Path(__file__).with_name("global.tcss"), Path(__file__).with_name("app.tcss"), PUBLISH_CSS_PATH,
-                Path(__file__).with_name("help.tcss")]
+    # The sheets of the first frame only: the screens shown on demand (help, publish, check,
+    # history) bring their own, parsed once the content is in (screen_css.preload).
+    CSS_PATH = [Path(__file__).with_name("global.tcss"), Path(__file__).with_name("app.tcss"), GIT_STATUS_CSS_PATH]
     COMMANDS = App.COMMANDS | {EditorCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", show=False, priority=True),
@@ -66,6 +68,13 @@ class HomepageApp(HistoryActions, CheckActions, PublishActions, App[int]):
         self.settings_problems += apply_settings(self, self.settings, self.settings_path)
         for problem in self.settings_problems:
             self.notify(problem, title="Settings", severity="warning", timeout=15)
+
+    def on_all_sections_loaded(self, _message: AllSectionsLoaded) -> None:
+        """The content is in (the message bubbles up from the editor): parse the on-demand screens'
+        style sheets while the app is idle, so that their first opening need not."""
+        from homepage_tui.app.screen_css import preload
+
+        self.call_after_refresh(preload, self)
 
     def get_default_screen(self) -> Screen:
         return EditorScreen(self.root, self.today, id="editor-screen")

@@ -12,6 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Label, Static
 
+from homepage_tui.app.screen_css import PUBLISH_CSS_PATH
+
 if TYPE_CHECKING:
     from homepage_tui.publish.content_merge import FieldConflict
 
@@ -28,6 +30,8 @@ def shown(value: Any) -> str:
 
 class MergeChoiceScreen(ModalScreen["dict | None"]):
     """Dismisses with {conflict.key: "mine" | "theirs"} for every conflict, or None (cancel)."""
+
+    CSS_PATH = PUBLISH_CSS_PATH  # read when first shown (screen_css)
 
     BINDINGS = [
         Binding("m", "pick('mine')", "Keep mine", id="merge.mine"),

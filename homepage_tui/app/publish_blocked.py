@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Label, Static
 
+from homepage_tui.app.screen_css import PUBLISH_CSS_PATH
+
 if TYPE_CHECKING:
     from homepage_tui.publish.preflight import PreflightError
 
@@ -27,6 +29,8 @@ def jekyll_output(text: str) -> str:
 
 class PublishBlockedScreen(ModalScreen["str | None"]):
     """Dismisses with SKIP_BUILD when the user publishes without the build check, else None."""
+
+    CSS_PATH = PUBLISH_CSS_PATH  # read when first shown (screen_css)
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="blocked.close"),

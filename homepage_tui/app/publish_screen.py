@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Label, Static, TextArea
 
 from homepage_tui.app.git_status import format_status
+from homepage_tui.app.screen_css import PUBLISH_CSS_PATH
 
 if TYPE_CHECKING:
     from rich.syntax import Syntax
@@ -25,6 +26,8 @@ SHORT = 32  # rows: below this the review takes the whole screen
 class PublishReviewScreen(ModalScreen["str | None"]):
     """The diff of the managed files in colour, the other changed files (left alone), and the
     message to edit. Dismisses with the message to publish, or None when cancelled."""
+
+    CSS_PATH = PUBLISH_CSS_PATH  # read when first shown (screen_css)
 
     BINDINGS = [
         Binding("ctrl+s", "publish", "Publish", id="review.publish", priority=True),
@@ -107,6 +110,8 @@ class PublishReviewScreen(ModalScreen["str | None"]):
 
 class ConfirmPublishStep(ModalScreen[bool]):
     """One yes/no question: "Push to origin/main and set upstream?", "Pull with rebase, then push?"."""
+
+    CSS_PATH = PUBLISH_CSS_PATH  # read when first shown (screen_css)
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),

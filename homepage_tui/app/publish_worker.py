@@ -1,8 +1,9 @@
 """Publishing from the app: the P and v keys, git work in a thread worker, results as messages.
 
-The main app mixes `PublishActions` in before `App` and adds `PUBLISH_BINDINGS` and
-`PUBLISH_CSS_PATH`; see the class docstring. Git never runs on the UI thread: every call goes
-through one thread worker group ("git") and one lock, so a publish never races the start-up fetch.
+The main app mixes `PublishActions` in before `App` and adds `PUBLISH_BINDINGS` and the status
+line's `GIT_STATUS_CSS_PATH` (the publish screens bring their own sheet); see the class docstring.
+Git never runs on the UI thread: every call goes through one thread worker group ("git") and one
+lock, so a publish never races the start-up fetch.
 The git layer is imported inside the workers, keeping GitPython off the start-up path.
 """
 
@@ -26,7 +27,6 @@ from homepage_tui.errors import HomepageError, PublishError
 if TYPE_CHECKING:
     from homepage_tui.publish import PublishResult, RepoStatus, Review
 
-PUBLISH_CSS_PATH = Path(__file__).with_name("publish.tcss")
 PUBLISH_BINDINGS = [
     Binding("P", "publish", "Publish", id="publish"),
     Binding("v", "review_publish", "Review+publish", id="review_publish"),
@@ -72,7 +72,7 @@ class PublishActions:
 
         class HomepageApp(PublishActions, App):
             BINDINGS = [..., *PUBLISH_BINDINGS]
-            CSS_PATH = [..., PUBLISH_CSS_PATH]
+            CSS_PATH = [..., GIT_STATUS_CSS_PATH]
 
             def compose(self):
                 ...
