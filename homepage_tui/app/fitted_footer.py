@@ -31,6 +31,13 @@ class FittedFooter(Footer):
         # Fitted to this width: the first resize (to the same width) need not compose again.
         self._fitted_width = self.app.size.width
         items = list(super().compose())
+        if self.compact:
+            # Each key is bound to the footer's `compact` and adds "-compact" to itself when
+            # mounted, which restyled the key a second time (a third of the footer's compose):
+            # made with the class, it is styled once, the same way.
+            for item in items:
+                if isinstance(item, FooterKey):
+                    item.add_class("-compact", update=False)
         palette = [i for i in items if isinstance(i, FooterKey) and i.has_class("-command-palette")]
         room = self.app.size.width - sum(_width(i) for i in palette)
         shown: list[Widget] = []
