@@ -2,6 +2,7 @@
 imported by the load worker (after the first frame) or where they are first used. Checked in a
 fresh Python, since this test process has imported everything long ago."""
 
+import gc
 import json
 import os
 import subprocess
@@ -21,7 +22,7 @@ LATER = ["markdown_it", "pygments", "ruamel", "yaml", "git", "bibtexparser", "ho
          "tomllib"]  # read only when the user has a settings file (none here: HOMEPAGE_TUI_CONFIG)
 
 CHILD = """
-import asyncio, json, sys
+import asyncio, gc, json, sys
 from pathlib import Path
 from homepage_tui.app.main import HomepageApp
 from homepage_tui.app.editor_screen import EditorScreen
@@ -34,6 +35,7 @@ class Watched(EditorScreen):
         def first_frame():
             seen["at_first_frame"] = [m for m in LATER if m in sys.modules]
             seen["site_at_first_frame"] = self.site is not None
+            seen["frozen_at_first_frame"] = gc.get_freeze_count()
         self.call_after_refresh(first_frame)
 
 class App(HomepageApp):
@@ -64,3 +66,24 @@ def test_first_frame_imports_no_yaml_markdown_or_git(tmp_path):
     assert seen["site_at_first_frame"] is False  # the content comes after the first frame...
     assert seen["loaded"] is True  # ...and then all of it
     assert seen["forms"] == 5  # the entry forms, mounted after the first frame
+    # The imported modules' objects are out of the collector's walks (main.freeze_start_up_objects):
+    # the first full collection had fallen in the first frame, walking all of them.
+    assert seen["frozen_at_first_frame"] > 20_000
+
+
+async def test_start_up_objects_are_frozen_once_a_process(tmp_path):
+    from homepage_tui.app.main import HomepageApp
+
+    site = make_demo(tmp_path / "site").root
+    HomepageApp(site)  # this process's first app, or a later one: the start-up objects are frozen
+    frozen = gc.get_freeze_count()
+    garbage = [[] for _ in range(1000)]
+    for item in garbage:
+        item.append(item)  # cycles: what a finished app leaves for the collector
+    del garbage, item
+    app = HomepageApp(site)
+    assert frozen > 20_000 and gc.get_freeze_count() == frozen  # the second app froze nothing more
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.editor.all_loaded
