@@ -103,8 +103,9 @@ def commit_repo(repo: Repo, changes: list[tuple[str, str]], message: str,
         if untracked:
             repo.git.add("--", *untracked)
         # --only commits exactly these paths from the working tree (deletions included) and
-        # leaves anything else the user staged by hand out of the commit, still staged.
-        handle = start_git(repo, "commit", "--only", f"--message={message}", "--", *paths)
+        # leaves anything else the user staged by hand out of the commit, still staged. --quiet:
+        # the summary git prints (a diffstat it computes, about 1 ms of a 45 ms publish) is not read.
+        handle = start_git(repo, "commit", "--only", "--quiet", f"--message={message}", "--", *paths)
         if meanwhile is not None:
             try:
                 meanwhile()
