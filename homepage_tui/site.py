@@ -258,7 +258,7 @@ class Site:
             rel = _relative(section.path, self.root)
             seen: dict[tuple, int] = {}
             lines = doc.entry_lines()  # once: entry_line(i) for each entry was quadratic
-            for i, entry in enumerate(section.entries):
+            for i, entry in enumerate(section.entries_view()):  # read only: no copies
                 if not doc.is_mapping(i):
                     problems.append(f"{rel}:{lines[i]}: entry is not a mapping of fields")
                     continue
