@@ -15,8 +15,9 @@ import os
 import re
 import sys
 from pathlib import Path
-from dataclasses import dataclass, field
 from typing import Any, Optional
+
+from .record import FrozenRecord
 
 
 CONFIG_ENV = "HOMEPAGE_TUI_CONFIG"
@@ -37,22 +38,29 @@ new_news = "N"
 """
 
 
-@dataclass(frozen=True)
-class PreviewSettings:
-    width: Optional[int] = None  # columns of the preview beside the form (None: a share of the screen)
-    # While typing, a preview that draws a lot anew (the whole page, a section that cannot be
-    # drawn entry by entry) redraws at most once per this many ms; one entry redraws at every key.
-    debounce_ms: int = 100
+class PreviewSettings(FrozenRecord):
+    """The [preview] table in force."""
+
+    FIELDS = ("width", "debounce_ms")
+
+    def __init__(self, width: Optional[int] = None, debounce_ms: int = 100) -> None:
+        # width: columns of the preview beside the form (None: a share of the screen).
+        # debounce_ms: while typing, a preview that draws a lot anew (the whole page, a section
+        # that cannot be drawn entry by entry) redraws at most once per this many ms; one entry
+        # redraws at every key.
+        self._init(width=width, debounce_ms=debounce_ms)
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(FrozenRecord):
     """The settings in force. The file's schema (what a value may be) is in config_schema."""
 
-    theme: str = DEFAULT_THEME
-    editor: Optional[str] = None  # None: $VISUAL, $EDITOR, vi
-    preview: PreviewSettings = field(default_factory=PreviewSettings)
-    keys: dict[str, str] = field(default_factory=dict)
+    FIELDS = ("theme", "editor", "preview", "keys")
+
+    def __init__(self, theme: str = DEFAULT_THEME, editor: Optional[str] = None,
+                 preview: Optional[PreviewSettings] = None, keys: Optional[dict[str, str]] = None) -> None:
+        # editor None: $VISUAL, $EDITOR, vi
+        self._init(theme=theme, editor=editor, preview=PreviewSettings() if preview is None else preview,
+                   keys={} if keys is None else keys)
 
 
 def config_path() -> Path:

@@ -9,9 +9,10 @@ a section with a prompt open or a reload under way is not asked about again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping
+
+from homepage_tui.record import FrozenRecord
 
 if TYPE_CHECKING:
     from homepage_tui.section import Section
@@ -27,11 +28,13 @@ def digest(path: Path) -> str:
         return ""
 
 
-@dataclass(frozen=True)
-class DiskChange:
-    name: str  # the section
-    digest: str  # the file's content now (what a "keep editing" answer declines)
-    read_again: bool = False  # a file that could not be read changed: read it again, no prompt
+class DiskChange(FrozenRecord):
+    FIELDS = ("name", "digest", "read_again")
+
+    def __init__(self, name: str, digest: str, read_again: bool = False):
+        # name: the section; digest: the file's content now (what a "keep editing" answer
+        # declines); read_again: a file that could not be read changed: read it again, no prompt
+        self._init(name=name, digest=digest, read_again=read_again)
 
 
 class DiskWatch:

@@ -15,10 +15,10 @@ store's per-entry pieces, so undo and redo never parse or dump YAML.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from homepage_tui.errors import HomepageError, ValidationError
+from homepage_tui.record import Record
 
 if TYPE_CHECKING:
     from datetime import date
@@ -30,39 +30,47 @@ PAUSE = 1.0  # seconds without typing that end an undo step
 UNDO_LEVELS = 100
 
 
-@dataclass
-class Step:
+class Step(Record):
     """One undoable change to one section."""
 
-    section: str
-    what: str  # says what it was, as in "typing in title of entry 3"
-    index: int | None  # the entry to show when the step is undone
-    index_after: int | None  # the entry to show when it is redone
-    before: "DocState"
-    after: "DocState | None" = None  # taken when the step is undone
-    rows: tuple[int, ...] | None = None  # rows it changed in place; None: rows added, removed, moved
-    last: float = 0.0  # when the step last grew
+    FIELDS = ("section", "what", "index", "index_after", "before", "after", "rows", "last")
+
+    def __init__(self, section: str, what: str, index: int | None, index_after: int | None, before: "DocState",
+                 after: "DocState | None" = None, rows: tuple[int, ...] | None = None, last: float = 0.0):
+        self.section = section
+        self.what = what  # says what it was, as in "typing in title of entry 3"
+        self.index = index  # the entry to show when the step is undone
+        self.index_after = index_after  # the entry to show when it is redone
+        self.before = before
+        self.after = after  # taken when the step is undone
+        self.rows = rows  # rows it changed in place; None: rows added, removed, moved
+        self.last = last  # when the step last grew
 
 
-@dataclass
-class Change:
+class Change(Record):
     """What an action did, for the screen to show: the section and entry to select, whether only
     some rows changed in place (`rows`) or the rows must be refilled (None), and a message."""
 
-    section: str
-    index: int | None
-    rows: tuple[int, ...] | None
-    message: str = ""
+    FIELDS = ("section", "index", "rows", "message")
+
+    def __init__(self, section: str, index: int | None, rows: tuple[int, ...] | None, message: str = ""):
+        self.section = section
+        self.index = index
+        self.rows = rows
+        self.message = message
 
 
-@dataclass
-class EditResult:
+class EditResult(Record):
     """The outcome of the form's values being applied."""
 
-    problems: dict[str, str] = field(default_factory=dict)  # field -> what is wrong (not applied)
-    changed: bool = False  # the section changed
-    inserted: bool = False  # a new entry was added (it was valid for the first time)
-    error: str | None = None  # the section refused the change (e.g. a read-only file)
+    FIELDS = ("problems", "changed", "inserted", "error")
+
+    def __init__(self, problems: dict[str, str] | None = None, changed: bool = False, inserted: bool = False,
+                 error: str | None = None):
+        self.problems = {} if problems is None else problems  # field -> what is wrong (not applied)
+        self.changed = changed  # the section changed
+        self.inserted = inserted  # a new entry was added (it was valid for the first time)
+        self.error = error  # the section refused the change (e.g. a read-only file)
 
 
 class EditSession:

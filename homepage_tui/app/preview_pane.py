@@ -20,7 +20,6 @@ A keystroke must show in the preview in the frame that shows the typed character
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from rich.console import RenderableType
@@ -33,6 +32,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Label
 
+from homepage_tui.record import Record
+
 if TYPE_CHECKING:  # homepage_tui.preview is not on the first frame's path
     from homepage_tui.preview import PreviewBlock
 
@@ -41,18 +42,17 @@ PACED_CHARS = 6000  # a block of more markdown than this (a few entries' worth) 
 PAGE_INTERVAL = 0.3  # the whole page is redrawn at most this often while typing
 
 
-@dataclass
-class PreviewContent:
+class PreviewContent(Record):
     """What the preview shows: markdown blocks (one per entry), or a message; and its title."""
 
-    title: str
-    blocks: tuple[PreviewBlock, ...] = ()
-    message: str | None = None
-    markdown: str = field(default="", init=False)
+    FIELDS = ("title", "blocks", "message", "markdown")
 
-    def __post_init__(self) -> None:
+    def __init__(self, title: str, blocks: tuple[PreviewBlock, ...] = (), message: str | None = None):
+        self.title = title
+        self.blocks = blocks
+        self.message = message
         self.markdown = "".join(("\n" * (b.gap + 1) if i else "") + b.markdown.rstrip("\n")
-                                for i, b in enumerate(self.blocks)) + ("\n" if self.blocks else "")
+                                for i, b in enumerate(blocks)) + ("\n" if blocks else "")
 
 
 class PreviewBody(ScrollView, can_focus=True):
