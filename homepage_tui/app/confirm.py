@@ -10,6 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from homepage_tui.app.screen_css import DIALOGS_CSS_PATH
+
 
 class Choice:
     """One answer: the key that picks it, its button label, the value returned."""
@@ -23,6 +25,8 @@ class Choice:
 
 class ConfirmModal(ModalScreen[Any]):
     """`question` in bold, `detail` below, one button per choice; escape returns `cancel_value`."""
+
+    CSS_PATH = DIALOGS_CSS_PATH  # read when first shown (screen_css)
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="confirm.cancel")]
 

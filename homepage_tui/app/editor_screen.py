@@ -151,10 +151,12 @@ class EditorScreen(LoadingMixin, BrowsingMixin, EditingMixin, PreviewingMixin, S
     async def mount_forms(self) -> None:
         """Mount one hidden form per entry type (the loading mixin calls it after the first frame
         and lets the content in only once it is done, so a loaded entry always has its form). The
-        forms' modules are imported here too: with Textual's TextArea they were a tenth of the app's
-        start-up, and the first frame shows no form."""
+        forms' modules are imported, and their style sheet parsed, here too: with Textual's TextArea
+        they were a tenth of the app's start-up, and the first frame shows no form."""
         from homepage_tui.app.forms import FORMS
+        from homepage_tui.app.screen_css import FORMS_CSS_PATH, preload
 
+        preload(self.app, [FORMS_CSS_PATH])  # their styles, parsed after the first frame with them
         forms = [form_class(id=f"form-{kind}", classes="entry-form") for kind, form_class in FORMS.items()]
         for form in forms:
             form.display = False

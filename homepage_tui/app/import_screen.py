@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
+from homepage_tui.app.screen_css import DIALOGS_CSS_PATH
 from homepage_tui.errors import HomepageError
 
 if TYPE_CHECKING:
@@ -44,6 +45,8 @@ def find_importer() -> Callable[["Site"], object] | None:
 
 class ImportScreen(Screen[bool]):
     """Dismisses with True after a successful import (the editor then loads the new content)."""
+
+    CSS_PATH = DIALOGS_CSS_PATH  # read when first shown (screen_css)
 
     BINDINGS = [
         Binding("i", "import_page", "Import the page", id="import.run"),

@@ -56,9 +56,10 @@ def freeze_start_up_objects() -> None:
 
 class HomepageApp(HistoryActions, CheckActions, PublishActions, App[int]):
     TITLE = "homepage-tui"
-    # The sheets of the first frame only: the screens shown on demand (help, publish, check,
-    # history) bring their own, parsed once the content is in (screen_css.preload).
-    CSS_PATH = [Path(__file__).with_name("global.tcss"), Path(__file__).with_name("app.tcss"), GIT_STATUS_CSS_PATH]
+    # The sheets of the first frame only: the screens shown on demand (dialogs, import, help,
+    # publish, check, history) bring their own, parsed once the content is in, and the forms'
+    # sheet is parsed before they are mounted (screen_css).
+    CSS_PATH = [Path(__file__).with_name("app.tcss"), GIT_STATUS_CSS_PATH]
     COMMANDS = App.COMMANDS | {EditorCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", show=False, priority=True),

@@ -27,6 +27,7 @@ from textual.widgets import DataTable, Footer, Label, ProgressBar, Static, TextA
 from textual.worker import get_current_worker
 
 from homepage_tui.app.forms.publication import PublicationForm
+from homepage_tui.app.screen_css import FORMS_CSS_PATH
 from homepage_tui.labels import shorten
 
 CHUNK = 20  # entries inserted between two progress updates
@@ -47,7 +48,7 @@ class PasteArea(TextArea):
 class PasteScreen(ModalScreen[int]):
     """Returns the number of publications added (0 when cancelled or nothing was new)."""
 
-    CSS_PATH = Path(__file__).with_name("paste.tcss")
+    CSS_PATH = [Path(__file__).with_name("paste.tcss"), FORMS_CSS_PATH]  # its publication form's too
     BINDINGS = [
         Binding("ctrl+s", "accept", "Read / Add", id="paste.accept", priority=True,
                 tooltip="Read what is pasted; then add the new publications"),

@@ -109,7 +109,9 @@ class LoadingMixin:
 
     def on_no_content(self, message: NoContent) -> None:
         from homepage_tui.app.import_screen import ImportScreen
+        from homepage_tui.app.screen_css import preload
 
+        preload(self.app)  # the import screen's sheet without Textual's full re-parse and restyle
         self.site = message.site
         self.query_one(EntryTable).loading = False
         self.app.push_screen(ImportScreen(message.site), callback=self._after_import)
