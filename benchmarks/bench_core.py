@@ -28,7 +28,7 @@ from typing import Any
 
 # The floor's PyYAML as it ships, imported before homepage_tui's store (which imports it with its
 # pure-Python patterns compiled on first use): the C loader's resolver then runs its own patterns.
-import yaml  # noqa: F401
+import yaml
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -46,8 +46,6 @@ REPEAT = 5
 
 def c_loader_load(files: list[Path]) -> list:
     """The floor of any load: PyYAML's C loader (libyaml) on the same files, data kept."""
-    import yaml
-
     return [yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) for path in files]
 
 
